@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/stoa-social/stoa/instance"
+	"github.com/stoa-social/stoa/models"
+)
+
+type adminCmd struct {
+	Account struct {
+		Create accountCreateCmd `cmd:"" help:"Create a local account."`
+	} `cmd:"" help:"Manage accounts."`
+	Token struct {
+		Create tokenCreateCmd `cmd:"" help:"Create an access token for an account and print it."`
+	} `cmd:"" help:"Manage access tokens."`
+}
+
+type accountCreateCmd struct {
+	Username string `required:"" help:"Username: letters, digits and underscores, at most 30."`
+	Email    string `required:"" help:"Email address, used to sign in."`
+	Password string `required:"" env:"STOA_ADMIN_PASSWORD" help:"Password, at least 8 characters."`
+	Admin    bool   `help:"Make the account an administrator."`
+}
+
+func (c *accountCreateCmd) Run(ctx context.Context, g *Globals, out io.Writer) error {
+	inst, err := instance.New(ctx, g.config())
+	if err != nil {
+		return err
+	}
+	defer inst.Close()
+	acct, user, err := models.NewLocalAccount{
+		Username: c.Username, Email: c.Email, Password: c.Password, Admin: c.Admin,
+	}.Build(inst.Site(), time.Now().UTC())
+	if err != nil {
+		return err
+	}
+	if err := inst.Store().CreateLocalAccount(ctx, acct, user); err != nil {
+		if errors.Is(err, models.ErrConflict) {
+			return fmt.Errorf("username %q or email %q is already taken", c.Username, c.Email)
+		}
+		return err
+	}
+	_, err = fmt.Fprintf(out, "created @%s (id %s)\n", acct.Handle(inst.Site().Host()), acct.ID)
+	return err
+}
+
+type tokenCreateCmd struct {
+	Username string `required:"" help:"Local account the token acts as."`
+	Scopes   string `default:"read write follow push" help:"Space-separated OAuth scopes."`
+}
+
+func (c *tokenCreateCmd) Run(ctx context.Context, g *Globals, out io.Writer) error {
+	scopes, err := models.ParseScopes(c.Scopes)
+	if err != nil {
+		return err
+	}
+	inst, err := instance.New(ctx, g.config())
+	if err != nil {
+		return err
+	}
+	defer inst.Close()
+	acct, err := inst.Store().AccountByUsername(ctx, c.Username, "")
+	if errors.Is(err, models.ErrNotFound) || (err == nil && acct.Username == models.InstanceActorUsername) {
+		return fmt.Errorf("no local account %q", c.Username)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := inst.Store().UserByAccountID(ctx, acct.ID); err != nil {
+		return fmt.Errorf("account %q cannot sign in: %w", c.Username, err)
+	}
+	secret := models.NewSecret()
+	tok := &models.Token{
+		ID: models.NewID(), TokenHash: models.HashSecret(secret), AccountID: &acct.ID,
+		Scopes: scopes.String(), CreatedAt: time.Now().UTC(),
+	}
+	if err := inst.Store().CreateToken(ctx, tok); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(out, secret)
+	return err
+}

@@ -1,0 +1,59 @@
+// Package handlers builds Stoa's HTTP surface: one gorilla/mux router with
+// the middleware every request passes through, and a subpackage per family
+// of endpoints (Mastodon API, OAuth, ActivityPub, well-known, web pages).
+package handlers
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/gorilla/mux"
+
+	"github.com/stoa-social/stoa/handlers/respond"
+	"github.com/stoa-social/stoa/models"
+	"github.com/stoa-social/stoa/models/store"
+)
+
+// Config is what the router needs from the instance.
+type Config struct {
+	Site    models.Site
+	Store   *store.Store
+	Version string // Stoa's own version, e.g. 0.1.0
+	Logger  *slog.Logger
+	// Inbox serves POST /inbox and /users/{username}/inbox. It comes from the
+	// federation side so that handlers never import go-fed.
+	Inbox http.Handler
+}
+
+// New returns the instance's root handler.
+func New(cfg Config) http.Handler {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	r := mux.NewRouter()
+	r.Use(logRequests(cfg.Logger), limitBodies)
+	r.NotFoundHandler = respond.Wrap(func(w http.ResponseWriter, r *http.Request) error {
+		return &respond.Error{Status: http.StatusNotFound, Msg: "Not found"}
+	})
+	r.MethodNotAllowedHandler = respond.Wrap(func(w http.ResponseWriter, r *http.Request) error {
+		return &respond.Error{Status: http.StatusMethodNotAllowed, Msg: "Method not allowed"}
+	})
+
+	r.Handle("/livez", respond.Wrap(func(w http.ResponseWriter, r *http.Request) error {
+		return respond.JSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/readyz", respond.Wrap(func(w http.ResponseWriter, r *http.Request) error {
+		if err := cfg.Store.Ping(r.Context()); err != nil {
+			cfg.Logger.Warn("not ready", "err", err)
+			return &respond.Error{Status: http.StatusServiceUnavailable, Msg: "Database unavailable"}
+		}
+		return respond.JSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})).Methods(http.MethodGet, http.MethodHead)
+
+	if cfg.Inbox != nil {
+		r.Handle("/inbox", cfg.Inbox).Methods(http.MethodPost)
+		r.Handle("/users/{username}/inbox", cfg.Inbox).Methods(http.MethodPost)
+		r.Handle("/actor/inbox", cfg.Inbox).Methods(http.MethodPost)
+	}
+	return r
+}
