@@ -9,7 +9,12 @@ import (
 
 	"github.com/gorilla/mux"
 
+	"github.com/stoa-social/stoa/handlers/activitypub"
+	"github.com/stoa-social/stoa/handlers/mastodon"
+	"github.com/stoa-social/stoa/handlers/oauth"
 	"github.com/stoa-social/stoa/handlers/respond"
+	"github.com/stoa-social/stoa/handlers/web"
+	"github.com/stoa-social/stoa/handlers/wellknown"
 	"github.com/stoa-social/stoa/models"
 	"github.com/stoa-social/stoa/models/store"
 )
@@ -49,6 +54,15 @@ func New(cfg Config) http.Handler {
 		}
 		return respond.JSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})).Methods(http.MethodGet, http.MethodHead)
+
+	// Each family registers its own routes; order matters only where paths
+	// overlap (none do).
+	(&wellknown.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}).Routes(r)
+	(&oauth.Handler{Site: cfg.Site, Store: cfg.Store}).Routes(r)
+	(&mastodon.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}).Routes(r)
+	webPages := &web.Handler{Site: cfg.Site, Store: cfg.Store}
+	webPages.Routes(r)
+	(&activitypub.Handler{Site: cfg.Site, Store: cfg.Store, HTML: r}).Routes(r)
 
 	if cfg.Inbox != nil {
 		r.Handle("/inbox", cfg.Inbox).Methods(http.MethodPost)
