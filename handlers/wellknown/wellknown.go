@@ -1,19 +1,49 @@
-// Package wellknown serves discovery: WebFinger, host-meta and NodeInfo.
+// Package wellknown serves discovery, the endpoints other servers and apps
+// ask before anything else: WebFinger (RFC 7033), host-meta (RFC 6415) and
+// NodeInfo 2.0/2.1. Every answer is built from the instance's Site, so ids,
+// handles and links agree with --url.
 package wellknown
 
 import (
+	"net/http"
+
 	"github.com/gorilla/mux"
 
+	"github.com/stoa-social/stoa/handlers/respond"
 	"github.com/stoa-social/stoa/models"
 	"github.com/stoa-social/stoa/models/store"
 )
 
-// Handler serves /.well-known/* and /nodeinfo/*.
+// Handler serves /.well-known/* and /nodeinfo/*. It holds no state of its
+// own beyond its configuration, so one value may serve requests concurrently.
 type Handler struct {
 	Site    models.Site
 	Store   *store.Store
-	Version string
+	Version string // Stoa's version, reported by NodeInfo
+	// OpenRegistrations is what NodeInfo reports; registrations are closed
+	// by default, so it stays false until a setting opens them.
+	OpenRegistrations bool
 }
 
-// Routes registers the discovery endpoints.
-func (h *Handler) Routes(r *mux.Router) {}
+// Routes registers the discovery endpoints for GET and HEAD. Each answer
+// carries Access-Control-Allow-Origin: * so browser clients may read it.
+func (h *Handler) Routes(r *mux.Router) {
+	get := func(path string, fn respond.HandlerFunc) {
+		r.Handle(path, allowAnyOrigin(respond.Wrap(fn))).Methods(http.MethodGet, http.MethodHead)
+	}
+	get("/.well-known/webfinger", h.webfinger)
+	get("/.well-known/host-meta", h.hostMeta)
+	get("/.well-known/host-meta.json", h.hostMetaJSON)
+	get("/.well-known/nodeinfo", h.nodeInfoLinks)
+	get("/nodeinfo/2.0", h.nodeInfo20)
+	get("/nodeinfo/2.1", h.nodeInfo21)
+}
+
+// allowAnyOrigin lets any web page read the response: discovery documents
+// are public.
+func allowAnyOrigin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		next.ServeHTTP(w, r)
+	})
+}
