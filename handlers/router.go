@@ -60,14 +60,14 @@ func New(cfg Config) http.Handler {
 	(&wellknown.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}).Routes(r)
 	(&oauth.Handler{Site: cfg.Site, Store: cfg.Store}).Routes(r)
 	(&mastodon.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}).Routes(r)
-	webPages := &web.Handler{Site: cfg.Site, Store: cfg.Store}
+	webPages := &web.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}
 	webPages.Routes(r)
-	(&activitypub.Handler{Site: cfg.Site, Store: cfg.Store, HTML: r}).Routes(r)
+	(&activitypub.Handler{Site: cfg.Site, Store: cfg.Store}).Routes(r)
 
 	if cfg.Inbox != nil {
 		r.Handle("/inbox", cfg.Inbox).Methods(http.MethodPost)
 		r.Handle("/users/{username}/inbox", cfg.Inbox).Methods(http.MethodPost)
 		r.Handle("/actor/inbox", cfg.Inbox).Methods(http.MethodPost)
 	}
-	return r
+	return WithCORS(r)
 }

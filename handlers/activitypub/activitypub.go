@@ -1,23 +1,75 @@
-// Package activitypub serves the ActivityPub documents of local actors and
-// objects (GET); inbox POSTs are served by the federation package.
+// Package activitypub serves the ActivityPub documents of local actors
+// (GET); inbox POSTs are served by the federation package. Documents are
+// built from plain structs here: go-fed stays inside federation/...
+//
+// Actor documents are served unsigned to anyone, as Mastodon does; signed
+// GET enforcement ("authorized fetch") is not implemented.
 package activitypub
 
 import (
+	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/gorilla/mux"
 
+	"github.com/stoa-social/stoa/handlers/respond"
 	"github.com/stoa-social/stoa/models"
 	"github.com/stoa-social/stoa/models/store"
 )
 
-// Handler serves actor documents and collections.
+// Handler serves actor documents.
 type Handler struct {
 	Site  models.Site
 	Store *store.Store
-	// HTML serves the same paths to browsers (content negotiation).
-	HTML http.Handler
 }
 
-// Routes registers the ActivityPub GET endpoints.
-func (h *Handler) Routes(r *mux.Router) {}
+// Routes registers the ActivityPub GET endpoints: /users/{username} for
+// local accounts and /actor for the instance actor.
+func (h *Handler) Routes(r *mux.Router) {
+	r.Handle("/users/{username}", respond.Wrap(h.user)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/actor", respond.Wrap(h.instanceActor)).Methods(http.MethodGet, http.MethodHead)
+}
+
+// user serves a local account's actor document, or sends a browser to its
+// profile page. Remote accounts and the instance actor (whose id is /actor)
+// are not found here.
+func (h *Handler) user(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Add("Vary", "Accept")
+	name := mux.Vars(r)["username"]
+	if strings.EqualFold(name, models.InstanceActorUsername) {
+		return respond.NotFound()
+	}
+	a, err := h.Store.AccountByUsername(r.Context(), name, "")
+	if err != nil {
+		return err
+	}
+	return h.serveActor(w, r, a)
+}
+
+// instanceActor serves the instance's Application actor.
+func (h *Handler) instanceActor(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Add("Vary", "Accept")
+	a, err := h.Store.AccountByUsername(r.Context(), models.InstanceActorUsername, "")
+	if errors.Is(err, models.ErrNotFound) {
+		// instance.New creates it; its absence is a server fault.
+		return &respond.Error{Status: http.StatusInternalServerError, Msg: "Internal server error", Err: err}
+	}
+	if err != nil {
+		return err
+	}
+	return h.serveActor(w, r, a)
+}
+
+// serveActor writes a's document to ActivityPub clients and redirects
+// everyone else to a's page (profile, or /about for the instance actor).
+func (h *Handler) serveActor(w http.ResponseWriter, r *http.Request, a *models.Account) error {
+	if !a.IsLocal() {
+		return respond.NotFound()
+	}
+	if !WantsActivityJSON(r) {
+		http.Redirect(w, r, a.URL, http.StatusFound)
+		return nil
+	}
+	return respond.JSONType(w, http.StatusOK, ContentType, NewActor(a))
+}
