@@ -25,6 +25,33 @@ type Application struct {
 	CreatedAt    time.Time `bun:"created_at,notnull"`
 }
 
+// RedirectURIList is the registered redirect URIs, in registration order.
+func (a *Application) RedirectURIList() []string { return strings.Fields(a.RedirectURIs) }
+
+// AllowsRedirectURI reports whether uri is exactly one of the registered
+// redirect URIs (no prefix or host matching).
+func (a *Application) AllowsRedirectURI(uri string) bool {
+	for _, u := range a.RedirectURIList() {
+		if u == uri {
+			return true
+		}
+	}
+	return false
+}
+
+// ScopeSet is the scopes the application registered: the most any of its
+// tokens may carry.
+func (a *Application) ScopeSet() Scopes { return Scopes(strings.Fields(a.Scopes)) }
+
+// DefaultScopes is what a token request without a scope gets: "read", as
+// in Mastodon, when the application may read, or else all of its scopes.
+func (a *Application) DefaultScopes() Scopes {
+	if a.ScopeSet().Allows("read") {
+		return Scopes{"read"}
+	}
+	return a.ScopeSet()
+}
+
 // Token is an OAuth access token. Only its SHA-256 is stored: a stolen
 // database does not hand out working tokens.
 type Token struct {
@@ -39,8 +66,14 @@ type Token struct {
 	LastUsedAt    *time.Time `bun:"last_used_at"`
 	RevokedAt     *time.Time `bun:"revoked_at"`
 
+	// Loaded by the store's token lookups; nil when the token has none.
 	Application *Application `bun:"rel:belongs-to,join:application_id=id"`
+	Account     *Account     `bun:"rel:belongs-to,join:account_id=id"`
+	User        *User        `bun:"rel:belongs-to,join:account_id=account_id"`
 }
+
+// ScopeSet is the scopes granted to the token.
+func (t *Token) ScopeSet() Scopes { return Scopes(strings.Fields(t.Scopes)) }
 
 // NewSecret returns 32 random bytes, base64url without padding: tokens,
 // client ids and secrets, authorization codes.
@@ -60,3 +93,16 @@ func HashSecret(secret string) string {
 
 // ScopeList splits a space-separated scope string.
 func ScopeList(s string) []string { return strings.Fields(s) }
+
+// KnownScopes lists every scope Stoa accepts, top-level scopes first, for
+// the OAuth server metadata document.
+func KnownScopes() []string {
+	top := []string{"read", "write", "follow", "push", "profile", "admin:read", "admin:write"}
+	out := append([]string(nil), top...)
+	for _, parent := range top {
+		for _, sub := range granular[parent] {
+			out = append(out, parent+":"+sub)
+		}
+	}
+	return out
+}

@@ -13,13 +13,25 @@ func (s *Store) CreateToken(ctx context.Context, t *models.Token) error {
 	return mapErr(err)
 }
 
-// TokenBySecret finds a live (unrevoked) token by its plaintext secret.
+// TokenBySecret finds a live (unrevoked) token by its plaintext secret, with
+// its application, account and user loaded (nil where the token has none).
+// It is one query on the unique token_hash index: the cost of every
+// authenticated request.
 func (s *Store) TokenBySecret(ctx context.Context, secret string) (*models.Token, error) {
 	t := new(models.Token)
-	err := s.db.NewSelect().Model(t).Relation("Application").
-		Where("token_hash = ?", models.HashSecret(secret)).
-		Where("revoked_at IS NULL").
+	err := s.db.NewSelect().Model(t).
+		Relation("Application").Relation("Account").Relation("User").
+		Where("?TableAlias.token_hash = ?", models.HashSecret(secret)).
+		Where("?TableAlias.revoked_at IS NULL").
 		Scan(ctx)
+	return t, mapErr(err)
+}
+
+// TokenBySecretAny finds a token by its plaintext secret even when it is
+// revoked (revocation answers for those too). Relations are not loaded.
+func (s *Store) TokenBySecretAny(ctx context.Context, secret string) (*models.Token, error) {
+	t := new(models.Token)
+	err := s.db.NewSelect().Model(t).Where("token_hash = ?", models.HashSecret(secret)).Scan(ctx)
 	return t, mapErr(err)
 }
 
