@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/stoa-social/stoa/models"
+)
+
+// Fan-out on write: when a status is created, one INSERT ... SELECT puts it
+// in the home timeline of every local account that should see it there:
+//   - its author;
+//   - followers (not for direct), when the status is a reblog only those
+//     who show the author's reblogs, when it is a reply to someone else only
+//     those who also follow that someone (or are them), and only those whose
+//     follow's languages include the status's language;
+//   - mentioned accounts, for private and direct statuses;
+//
+// never anyone blocking or blocked by the author (or, for a reblog, by the
+// original's author), never a reblog of the recipient's own status, and
+// never a reblog of a status the recipient's home already holds (as the
+// original or as another reblog). Mutes are applied when reading (Home), so
+// that an expiring mute brings the statuses back.
+func (s *Store) fanOut(ctx context.Context, st *models.Status, orig *models.Status) error {
+	rsql, args := recipientsSQL(st)
+	var b strings.Builder
+	b.WriteString("INSERT INTO home_timeline (account_id, status_id, reblog_of_id) SELECT r.id, ?, ? FROM (")
+	b.WriteString(rsql)
+	b.WriteString(") AS r JOIN accounts AS ra ON ra.id = r.id WHERE ra.domain = ''")
+	b.WriteString(" AND (r.id = ? OR (" + notBlockedSQL("r.id", "?") + "))")
+	args = append([]any{st.ID, nullable(st.ReblogOfID)}, args...)
+	args = append(args, st.AccountID, st.AccountID, st.AccountID)
+	if orig != nil {
+		b.WriteString(" AND r.id <> ? AND " + notBlockedSQL("r.id", "?"))
+		b.WriteString(" AND NOT EXISTS (SELECT 1 FROM home_timeline h WHERE h.account_id = r.id AND h.status_id = ?)")
+		b.WriteString(" AND NOT EXISTS (SELECT 1 FROM home_timeline h WHERE h.account_id = r.id AND h.reblog_of_id = ?)")
+		args = append(args, orig.AccountID, orig.AccountID, orig.AccountID, orig.ID, orig.ID)
+	}
+	b.WriteString(" ON CONFLICT DO NOTHING")
+	_, err := s.db.NewRaw(b.String(), args...).Exec(ctx)
+	return mapErr(err)
+}
+
+// recipientsSQL selects the candidate account ids (column id) for st.
+func recipientsSQL(st *models.Status) (string, []any) {
+	sql := "SELECT ? AS id"
+	args := []any{st.AccountID}
+	if st.Visibility != models.VisibilityDirect {
+		sql += " UNION SELECT f.account_id FROM follows AS f WHERE f.target_account_id = ?"
+		args = append(args, st.AccountID)
+		if st.IsReblog() {
+			sql += " AND f.show_reblogs = TRUE"
+		}
+		if st.InReplyToAccountID != "" && st.InReplyToAccountID != st.AccountID {
+			sql += " AND (f.account_id = ? OR EXISTS (SELECT 1 FROM follows AS f2" +
+				" WHERE f2.account_id = f.account_id AND f2.target_account_id = ?))"
+			args = append(args, st.InReplyToAccountID, st.InReplyToAccountID)
+		}
+		if st.Language != "" {
+			sql += " AND (f.languages = '' OR (',' || f.languages || ',') LIKE ?)"
+			args = append(args, "%,"+strings.ToLower(st.Language)+",%")
+		}
+	}
+	if st.Visibility == models.VisibilityPrivate || st.Visibility == models.VisibilityDirect {
+		sql += " UNION SELECT m.account_id FROM mentions AS m WHERE m.status_id = ?"
+		args = append(args, st.ID)
+	}
+	return sql, args
+}
+
+// notBlockedSQL is true when no block stands between the accounts in the
+// two SQL expressions, either way. It takes each expression twice when they
+// are placeholders: pass the argument twice.
+func notBlockedSQL(a, b string) string {
+	return "NOT EXISTS (SELECT 1 FROM blocks AS nb WHERE nb.account_id = " + a + " AND nb.target_account_id = " + b + ")" +
+		" AND NOT EXISTS (SELECT 1 FROM blocks AS nb2 WHERE nb2.account_id = " + b + " AND nb2.target_account_id = " + a + ")"
+}

@@ -1,0 +1,112 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/stoa-social/stoa/models"
+)
+
+// NewStatus is what CreateStatus needs. Content arrives rendered and
+// sanitised; Mentions and Tags arrive resolved (the text layer parses them).
+type NewStatus struct {
+	AccountID string
+	// ID is optional: "" makes a new ULID (from CreatedAt when it is given,
+	// so remote statuses sort by their published time).
+	ID string
+	// URI and URL are required for remote statuses; for local ones "" means
+	// the author's actor id + "/statuses/ID" and profile URL + "/ID".
+	URI, URL string
+	// InReplyToID (a stored status) or InReplyToURI (a remote parent that may
+	// not be stored yet; the reply is attached when it arrives).
+	InReplyToID  string
+	InReplyToURI string
+	Content      string
+	Text         string
+	ContentType  string // "" is text/plain
+	SpoilerText  string
+	Sensitive    bool
+	Visibility   models.Visibility // "" is public
+	Language     string
+	Mentions     []string // account ids
+	Tags         []string // names, with or without '#'; stored lower-cased
+	// IdempotencyKey, when set, makes a repeat within an hour return the
+	// first status instead of posting again.
+	IdempotencyKey string
+	CreatedAt      time.Time // zero is now
+}
+
+// CreateStatus stores a status in one transaction with its mentions, tags,
+// counters, home timeline rows (fan-out on write) and notifications
+// (mentions; followers who asked to be notified). It is idempotent: a URI
+// already stored, or an IdempotencyKey already used by this account,
+// returns the existing status. A reply to a status the author may not see
+// is models.ErrNotFound. The result is loaded as StatusesByIDs loads it.
+func (s *Store) CreateStatus(ctx context.Context, in NewStatus) (*models.Status, error) {
+	if in.IdempotencyKey != "" {
+		if st, err := s.statusByIdempotencyKey(ctx, in.AccountID, in.IdempotencyKey); err == nil {
+			return st, nil
+		}
+	}
+	var id string
+	err := s.Tx(ctx, func(tx *Store) error {
+		var err error
+		id, err = tx.createStatus(ctx, in)
+		return err
+	})
+	if err != nil && in.IdempotencyKey != "" && errors.Is(err, models.ErrConflict) {
+		// Another request with the same key won the race.
+		return s.statusByIdempotencyKey(ctx, in.AccountID, in.IdempotencyKey)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.StatusByID(ctx, id)
+}
+
+// StatusByID returns a status loaded as StatusesByIDs loads it, without a
+// visibility check (see VisibleStatus).
+func (s *Store) StatusByID(ctx context.Context, id string) (*models.Status, error) {
+	sts, err := s.StatusesByIDs(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	if len(sts) == 0 {
+		return nil, models.ErrNotFound
+	}
+	return sts[0], nil
+}
+
+// StatusByURI returns the status with that ActivityPub id, loaded.
+func (s *Store) StatusByURI(ctx context.Context, uri string) (*models.Status, error) {
+	var id string
+	err := s.db.NewSelect().Model((*models.Status)(nil)).Column("id").Where("uri = ?", uri).Scan(ctx, &id)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	return s.StatusByID(ctx, id)
+}
+
+func (s *Store) statusByIdempotencyKey(ctx context.Context, accountID, key string) (*models.Status, error) {
+	k := new(models.IdempotencyKey)
+	err := s.db.NewSelect().Model(k).Where("account_id = ?", accountID).Where("key = ?", key).
+		Where("created_at > ?", nowUTC().Add(-models.IdempotencyWindow)).Scan(ctx)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	return s.StatusByID(ctx, k.StatusID)
+}
+
+// putIdempotencyKey records key → statusID, replacing an expired record.
+func (s *Store) putIdempotencyKey(ctx context.Context, accountID, key, statusID string, at time.Time) error {
+	_, err := s.db.NewDelete().Model((*models.IdempotencyKey)(nil)).
+		Where("account_id = ?", accountID).Where("key = ?", key).
+		Where("created_at <= ?", at.Add(-models.IdempotencyWindow)).Exec(ctx)
+	if err != nil {
+		return mapErr(err)
+	}
+	k := &models.IdempotencyKey{AccountID: accountID, Key: key, StatusID: statusID, CreatedAt: at}
+	_, err = s.db.NewInsert().Model(k).Exec(ctx)
+	return mapErr(err)
+}
