@@ -10,6 +10,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/stoa-social/stoa/handlers/activitypub"
+	"github.com/stoa-social/stoa/handlers/auth"
 	"github.com/stoa-social/stoa/handlers/mastodon"
 	"github.com/stoa-social/stoa/handlers/oauth"
 	"github.com/stoa-social/stoa/handlers/respond"
@@ -59,7 +60,7 @@ func New(cfg Config) http.Handler {
 	// overlap (none do).
 	(&wellknown.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}).Routes(r)
 	(&oauth.Handler{Site: cfg.Site, Store: cfg.Store}).Routes(r)
-	(&mastodon.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}).Routes(r)
+	(&mastodon.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version, Auth: auth.New(cfg.Store)}).Routes(r)
 	webPages := &web.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}
 	webPages.Routes(r)
 	(&activitypub.Handler{Site: cfg.Site, Store: cfg.Store}).Routes(r)

@@ -1,22 +1,14 @@
 package mastodon
 
 import (
-	"context"
 	"net/http"
 	"strings"
 
 	"github.com/gorilla/mux"
 
-	"github.com/stoa-social/stoa/handlers/mastodon/entity"
 	"github.com/stoa-social/stoa/handlers/respond"
 	"github.com/stoa-social/stoa/models"
 )
-
-// accountEntity renders a as the Account entity with its counts. It is the
-// one place counts are filled: zero until follows and statuses exist.
-func (h *Handler) accountEntity(ctx context.Context, a *models.Account) (entity.Account, error) {
-	return entity.NewAccount(h.Site, a, entity.Counts{}), nil
-}
 
 // hidden reports whether a must not be shown through the client API: the
 // instance's own Application actor is plumbing, not a profile.

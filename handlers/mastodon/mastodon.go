@@ -8,6 +8,7 @@ import (
 
 	"github.com/gorilla/mux"
 
+	"github.com/stoa-social/stoa/handlers/auth"
 	"github.com/stoa-social/stoa/handlers/respond"
 	"github.com/stoa-social/stoa/models"
 	"github.com/stoa-social/stoa/models/store"
@@ -18,15 +19,42 @@ type Handler struct {
 	Site    models.Site
 	Store   *store.Store
 	Version string // Stoa's own version, e.g. 0.1.0
+	Auth    *auth.Authenticator
 }
 
-// Routes registers the API endpoints on r (the root router). Fixed paths
-// come before the {id} routes they would otherwise match.
+// Routes registers the API endpoints on r (the root router). gorilla/mux
+// matches in registration order, so each family registers its fixed paths
+// (accounts/verify_credentials) before its {id} routes, and families whose
+// paths overlap are called in that order.
 func (h *Handler) Routes(r *mux.Router) {
-	get := func(path string, fn respond.HandlerFunc) {
-		r.Handle(path, respond.Wrap(fn)).Methods(http.MethodGet, http.MethodHead)
+	h.routesInstance(r)
+	h.routesAccounts(r)
+	h.routesStatuses(r)
+	h.routesTimelines(r)
+	h.routesNotifications(r)
+	h.routesClientSupport(r)
+}
+
+// guard wraps a handler with an auth requirement; nil means public.
+type guard func(http.Handler) http.Handler
+
+// handle registers fn for method and path behind g.
+func (h *Handler) handle(r *mux.Router, method, path string, g guard, fn respond.HandlerFunc) {
+	var hh http.Handler = respond.Wrap(fn)
+	if g != nil {
+		hh = g(hh)
 	}
-	// Instance (instance.go, instance_extra.go).
+	methods := []string{method}
+	if method == http.MethodGet {
+		methods = append(methods, http.MethodHead)
+	}
+	r.Handle(path, hh).Methods(methods...)
+}
+
+// routesInstance registers the public instance endpoints (instance.go,
+// instance_extra.go) and public account reads (accounts_public.go).
+func (h *Handler) routesInstance(r *mux.Router) {
+	get := func(path string, fn respond.HandlerFunc) { h.handle(r, http.MethodGet, path, nil, fn) }
 	get("/api/v1/instance", h.instanceV1)
 	get("/api/v2/instance", h.instanceV2)
 	get("/api/v1/instance/peers", h.instancePeers)
@@ -35,8 +63,4 @@ func (h *Handler) Routes(r *mux.Router) {
 	get("/api/v1/instance/extended_description", h.extendedDescription)
 	get("/api/v1/instance/translation_languages", h.translationLanguages)
 	get("/api/v1/custom_emojis", h.customEmojis)
-
-	// Accounts, public reads (accounts_public.go).
-	get("/api/v1/accounts/lookup", h.accountLookup)
-	get("/api/v1/accounts/{id}", h.accountGet)
 }

@@ -1,0 +1,8 @@
+package mastodon
+
+import "github.com/gorilla/mux"
+
+// routesNotifications registers this family's endpoints.
+func (h *Handler) routesNotifications(r *mux.Router) {
+
+}
