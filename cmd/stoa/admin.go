@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/stoa-social/stoa/instance"
 	"github.com/stoa-social/stoa/models"
+	"github.com/stoa-social/stoa/models/store"
 )
 
 type adminCmd struct {
@@ -41,12 +43,23 @@ func (c *accountCreateCmd) Run(ctx context.Context, g *Globals, out io.Writer) e
 	}
 	if err := inst.Store().CreateLocalAccount(ctx, acct, user); err != nil {
 		if errors.Is(err, models.ErrConflict) {
-			return fmt.Errorf("username %q or email %q is already taken", c.Username, c.Email)
+			return takenError(ctx, inst.Store(), c.Username, c.Email)
 		}
 		return err
 	}
 	_, err = fmt.Fprintf(out, "created @%s (id %s)\n", acct.Handle(inst.Site().Host()), acct.ID)
 	return err
+}
+
+// takenError says which of username and email is already in use.
+func takenError(ctx context.Context, st *store.Store, username, email string) error {
+	if _, err := st.AccountByUsername(ctx, username, ""); err == nil {
+		return fmt.Errorf("username %q is already taken", username)
+	}
+	if _, err := st.UserByLogin(ctx, email); err == nil {
+		return fmt.Errorf("email %q is already in use", strings.TrimSpace(email))
+	}
+	return fmt.Errorf("username %q or email %q is already taken", username, email)
 }
 
 type tokenCreateCmd struct {

@@ -10,6 +10,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -76,6 +77,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		kctx, err := parser.Parse(args)
 		if err != nil {
 			fmt.Fprintln(stderr, "stoa:", err)
+			fmt.Fprintln(stderr, usageHint(err))
 			return 2
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -90,6 +92,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}()
 	return code
+}
+
+// usageHint points at the help of the command a parse error is about.
+func usageHint(err error) string {
+	command := "stoa"
+	var pe *kong.ParseError
+	if errors.As(err, &pe) && pe.Context != nil && pe.Context.Command() != "" {
+		command += " " + pe.Context.Command()
+	}
+	return fmt.Sprintf("Run %q for usage.", command+" --help")
 }
 
 // exitSignal unwinds kong's Exit (after --help) without calling os.Exit.
