@@ -14,10 +14,12 @@ import (
 	"github.com/stoa-social/stoa/handlers/mastodon"
 	"github.com/stoa-social/stoa/handlers/oauth"
 	"github.com/stoa-social/stoa/handlers/respond"
+	"github.com/stoa-social/stoa/handlers/streaming"
 	"github.com/stoa-social/stoa/handlers/web"
 	"github.com/stoa-social/stoa/handlers/wellknown"
 	"github.com/stoa-social/stoa/models"
 	"github.com/stoa-social/stoa/models/store"
+	"github.com/stoa-social/stoa/stream"
 )
 
 // Config is what the router needs from the instance.
@@ -29,6 +31,8 @@ type Config struct {
 	// Inbox serves POST /inbox and /users/{username}/inbox. It comes from the
 	// federation side so that handlers never import go-fed.
 	Inbox http.Handler
+	// Events feeds the streaming API; nil serves no streaming endpoints.
+	Events stream.Source
 }
 
 // New returns the instance's root handler.
@@ -37,7 +41,6 @@ func New(cfg Config) http.Handler {
 		cfg.Logger = slog.Default()
 	}
 	r := mux.NewRouter()
-	r.Use(logRequests(cfg.Logger), limitBodies)
 	r.NotFoundHandler = respond.Wrap(func(w http.ResponseWriter, r *http.Request) error {
 		return &respond.Error{Status: http.StatusNotFound, Msg: "Not found"}
 	})
@@ -60,7 +63,12 @@ func New(cfg Config) http.Handler {
 	// overlap (none do).
 	(&wellknown.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}).Routes(r)
 	(&oauth.Handler{Site: cfg.Site, Store: cfg.Store}).Routes(r)
-	(&mastodon.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version, Auth: auth.New(cfg.Store)}).Routes(r)
+	masto := &mastodon.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version, Auth: auth.New(cfg.Store)}
+	masto.Routes(r)
+	if cfg.Events != nil { // the streaming API renders with the Mastodon presenters
+		(&streaming.Handler{Source: cfg.Events, Auth: masto.Auth, Render: masto, Lists: cfg.Store,
+			Logger: cfg.Logger}).Routes(r)
+	}
 	webPages := &web.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}
 	webPages.Routes(r)
 	(&activitypub.Handler{Site: cfg.Site, Store: cfg.Store}).Routes(r)
@@ -70,5 +78,7 @@ func New(cfg Config) http.Handler {
 		r.Handle("/users/{username}/inbox", cfg.Inbox).Methods(http.MethodPost)
 		r.Handle("/actor/inbox", cfg.Inbox).Methods(http.MethodPost)
 	}
-	return WithCORS(r)
+	// Middleware wraps the whole router (not r.Use) so that 404s, 405s and
+	// CORS preflights are logged and carry a request id too.
+	return logRequests(cfg.Logger)(WithCORS(limitBodies(r)))
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/stoa-social/stoa/handlers"
 	"github.com/stoa-social/stoa/models"
 	"github.com/stoa-social/stoa/models/store"
+	"github.com/stoa-social/stoa/stream"
 )
 
 // Instance is one Stoa server: its store and its HTTP handler.
@@ -23,6 +24,7 @@ type Instance struct {
 	cfg     Config
 	site    models.Site
 	store   *store.Store
+	events  stream.Bus // this instance's streaming hub, in memory
 	handler http.Handler
 	log     *slog.Logger
 }
@@ -50,13 +52,16 @@ func New(ctx context.Context, cfg Config) (*Instance, error) {
 		st.Close()
 		return nil, fmt.Errorf("instance actor: %w", err)
 	}
-	inst := &Instance{cfg: cfg, site: site, store: st, log: cfg.Logger}
+	events := stream.NewMemory(stream.DefaultBuffer)
+	st.SetEvents(events)
+	inst := &Instance{cfg: cfg, site: site, store: st, events: events, log: cfg.Logger}
 	inst.handler = handlers.New(handlers.Config{
 		Site:    site,
 		Store:   st,
 		Version: Version,
 		Logger:  cfg.Logger,
 		Inbox:   federation.NewInbox(st, cfg.Logger),
+		Events:  events,
 	})
 	return inst, nil
 }
@@ -72,6 +77,10 @@ func (i *Instance) Handler() http.Handler { return i.handler }
 
 // Store is the instance's store (for admin commands and tests).
 func (i *Instance) Store() *store.Store { return i.store }
+
+// Events is the instance's streaming hub (for tests and, later, a
+// federation worker that publishes too).
+func (i *Instance) Events() stream.Bus { return i.events }
 
 // Site is the instance's public base URL.
 func (i *Instance) Site() models.Site { return i.site }
@@ -99,6 +108,8 @@ func (i *Instance) Serve(ctx context.Context, ln net.Listener) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(i.log.Handler(), slog.LevelWarn),
 	}
+	// Shutdown waits for active requests: end the streams so it need not.
+	srv.RegisterOnShutdown(func() { i.events.Close() })
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	i.log.Info("listening", "addr", ln.Addr().String(), "url", i.site.Base())
@@ -119,5 +130,8 @@ func (i *Instance) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// Close releases the database.
-func (i *Instance) Close() error { return i.store.Close() }
+// Close ends every stream and releases the database.
+func (i *Instance) Close() error {
+	i.events.Close()
+	return i.store.Close()
+}

@@ -53,6 +53,9 @@ func (h *Handler) facts(ctx context.Context) (instanceFacts, error) {
 	if f.activeMonth, err = h.Store.CountUsersActiveSince(ctx, monthAgo); err != nil {
 		return f, err
 	}
+	if f.statuses, err = h.Store.CountLocalStatuses(ctx); err != nil {
+		return f, err
+	}
 	domains, err := h.Store.KnownDomains(ctx)
 	if err != nil {
 		return f, err

@@ -90,8 +90,8 @@ func (h *Handler) serveNodeInfo(w http.ResponseWriter, r *http.Request, version 
 	return respond.JSONType(w, http.StatusOK, contentType, doc)
 }
 
-// usage counts local users: all of them, and those active (a token used,
-// or signed up) in the last 30 and 180 days.
+// usage counts local users (all of them, and those active: a token used,
+// or signed up, in the last 30 and 180 days) and local posts.
 func (h *Handler) usage(r *http.Request) (nodeInfoUsage, error) {
 	ctx, now := r.Context(), time.Now().UTC()
 	var u nodeInfoUsage
@@ -105,6 +105,8 @@ func (h *Handler) usage(r *http.Request) (nodeInfoUsage, error) {
 	if u.Users.ActiveHalfyear, err = h.Store.CountUsersActiveSince(ctx, now.AddDate(0, 0, -180)); err != nil {
 		return u, err
 	}
-	u.LocalPosts = 0 // localPosts: wired when statuses land (issue 3)
+	if u.LocalPosts, err = h.Store.CountLocalStatuses(ctx); err != nil {
+		return u, err
+	}
 	return u, nil
 }

@@ -41,11 +41,21 @@ var rules = []rule{
 		forbids:   func(_, dep string) bool { return isStoa(dep) },
 	},
 	{
-		name:      "models/store depends only on models and migrations",
+		name:      "models/store depends only on models, migrations and the stream event types",
 		appliesTo: func(p string) bool { return p == module+"/models/store" },
 		forbids: func(_, dep string) bool {
-			return isStoa(dep) && dep != module+"/models" && !under(dep, "migrations")
+			return isStoa(dep) && dep != module+"/models" && !under(dep, "migrations") && dep != module+"/stream"
 		},
+	},
+	{
+		name:      "stream is a leaf: it imports no other Stoa package",
+		appliesTo: func(p string) bool { return p == module+"/stream" },
+		forbids:   func(_, dep string) bool { return isStoa(dep) },
+	},
+	{
+		name:      "content imports only models from Stoa",
+		appliesTo: func(p string) bool { return p == module+"/content" },
+		forbids:   func(_, dep string) bool { return isStoa(dep) && dep != module+"/models" },
 	},
 	{
 		name:      "migrations imports no other Stoa package",

@@ -13,8 +13,11 @@ import (
 //   - followers (not for direct), when the status is a reblog only those
 //     who show the author's reblogs, when it is a reply to someone else only
 //     those who also follow that someone (or are them), and only those whose
-//     follow's languages include the status's language;
+//     follow's languages include the status's language, and not those who
+//     put the author in an exclusive list;
 //   - mentioned accounts, for private and direct statuses;
+//   - followers of one of its hashtags, for public statuses that are not
+//     reblogs;
 //
 // never anyone blocking or blocked by the author (or, for a reblog, by the
 // original's author), never a reblog of the recipient's own status, and
@@ -60,6 +63,13 @@ func recipientsSQL(st *models.Status) (string, []any) {
 			sql += " AND (f.languages = '' OR (',' || f.languages || ',') LIKE ?)"
 			args = append(args, "%,"+strings.ToLower(st.Language)+",%")
 		}
+		sql += " AND NOT EXISTS (SELECT 1 FROM list_accounts AS xla JOIN lists AS xl ON xl.id = xla.list_id" +
+			" WHERE xla.follow_id = f.id AND xl.exclusive = TRUE)"
+	}
+	if st.Visibility == models.VisibilityPublic && !st.IsReblog() {
+		sql += " UNION SELECT ft.account_id FROM followed_tags AS ft JOIN status_tags AS fst ON fst.tag_id = ft.tag_id" +
+			" WHERE fst.status_id = ?"
+		args = append(args, st.ID)
 	}
 	if st.Visibility == models.VisibilityPrivate || st.Visibility == models.VisibilityDirect {
 		sql += " UNION SELECT m.account_id FROM mentions AS m WHERE m.status_id = ?"

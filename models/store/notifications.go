@@ -14,6 +14,7 @@ type NotificationFilter struct {
 	Types         []string // only these types; empty means all
 	ExcludeTypes  []string
 	FromAccountID string
+	GroupKey      string // only notifications stored with this group key
 }
 
 // notificationsQuery selects accountID's notifications (aliased n) that pass
@@ -32,6 +33,9 @@ func (s *Store) notificationsQuery(accountID string, f NotificationFilter) *bun.
 	}
 	if f.FromAccountID != "" {
 		q = q.Where("n.from_account_id = ?", f.FromAccountID)
+	}
+	if f.GroupKey != "" {
+		q = q.Where("n.group_key = ?", f.GroupKey)
 	}
 	return q
 }
@@ -115,6 +119,21 @@ func (s *Store) notificationsByIDs(ctx context.Context, ids []string) ([]*models
 func (s *Store) DismissNotification(ctx context.Context, accountID, id string) error {
 	res, err := s.db.NewDelete().Model((*models.Notification)(nil)).
 		Where("id = ?", id).Where("account_id = ?", accountID).Exec(ctx)
+	if err != nil {
+		return mapErr(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return models.ErrNotFound
+	}
+	return nil
+}
+
+// DismissNotificationGroup deletes accountID's notifications stored with
+// groupKey (POST /api/v2/notifications/:group_key/dismiss); none is
+// models.ErrNotFound.
+func (s *Store) DismissNotificationGroup(ctx context.Context, accountID, groupKey string) error {
+	res, err := s.db.NewDelete().Model((*models.Notification)(nil)).
+		Where("group_key = ?", groupKey).Where("account_id = ?", accountID).Exec(ctx)
 	if err != nil {
 		return mapErr(err)
 	}

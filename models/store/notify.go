@@ -49,8 +49,11 @@ func (s *Store) notify(ctx context.Context, n notice, recipients []string) error
 		}
 		rows[i].GroupKey = models.NotificationGroupKey(rows[i])
 	}
-	_, err := s.db.NewInsert().Model(&rows).Exec(ctx)
-	return mapErr(err)
+	if _, err := s.db.NewInsert().Model(&rows).Exec(ctx); err != nil {
+		return mapErr(err)
+	}
+	s.emitNotifications(ctx, rows...)
+	return nil
 }
 
 // notifyNewStatus sends "mention" notifications to the mentioned, and
@@ -96,8 +99,11 @@ func (s *Store) CreateNotification(ctx context.Context, n *models.Notification) 
 	if n.GroupKey == "" {
 		n.GroupKey = models.NotificationGroupKey(n)
 	}
-	_, err := s.db.NewInsert().Model(n).Exec(ctx)
-	return mapErr(err)
+	if _, err := s.db.NewInsert().Model(n).Exec(ctx); err != nil {
+		return mapErr(err)
+	}
+	s.emitNotifications(ctx, n)
+	return nil
 }
 
 // deleteNotificationsFor removes notifications caused by activityID (an

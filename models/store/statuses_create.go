@@ -46,6 +46,9 @@ func (s *Store) createStatus(ctx context.Context, in NewStatus) (string, error) 
 	if err := s.fanOut(ctx, st, nil); err != nil {
 		return "", err
 	}
+	if err := s.emitNewStatus(ctx, st, in.Tags, mentions); err != nil {
+		return "", err
+	}
 	if err := s.notifyNewStatus(ctx, st, mentions); err != nil {
 		return "", err
 	}

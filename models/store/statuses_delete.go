@@ -29,6 +29,9 @@ func (s *Store) DeleteStatus(ctx context.Context, id string) (*models.Status, er
 }
 
 func (s *Store) deleteStatus(ctx context.Context, st *models.Status) error {
+	if err := s.emitDelete(ctx, st); err != nil {
+		return err
+	}
 	if err := s.uncount(ctx, st); err != nil {
 		return err
 	}

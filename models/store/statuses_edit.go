@@ -56,7 +56,10 @@ func (s *Store) UpdateStatus(ctx context.Context, id string, u StatusUpdate) (*m
 		if err != nil {
 			return err
 		}
-		return tx.notifyEdit(ctx, st, added, at)
+		if err := tx.notifyEdit(ctx, st, added, at); err != nil {
+			return err
+		}
+		return tx.emitStatusUpdate(ctx, st, u.Tags)
 	})
 	if err != nil {
 		return nil, err

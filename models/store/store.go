@@ -23,6 +23,7 @@ import (
 
 	"github.com/stoa-social/stoa/migrations"
 	"github.com/stoa-social/stoa/models"
+	"github.com/stoa-social/stoa/stream"
 )
 
 // Store is safe for concurrent use. Inside Tx, the *Store handed to the
@@ -30,6 +31,10 @@ import (
 type Store struct {
 	db  bun.IDB
 	raw *bun.DB
+	// events receives stream events after commit (events.go); nil
+	// publishes nothing. pending collects them inside a transaction.
+	events  stream.Publisher
+	pending *[]stream.Event
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -106,14 +111,21 @@ func (s *Store) Ping(ctx context.Context) error {
 func (s *Store) Close() error { return s.raw.Close() }
 
 // Tx runs fn in one transaction: committed when fn returns nil, rolled back
-// otherwise. Nested calls reuse the outer transaction.
+// otherwise. Nested calls reuse the outer transaction. Stream events raised
+// inside are published once the outermost transaction has committed.
 func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 	if _, inTx := s.db.(bun.Tx); inTx {
 		return fn(s)
 	}
-	return s.raw.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		return fn(&Store{db: tx, raw: s.raw})
+	var pending []stream.Event
+	err := s.raw.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		pending = pending[:0]
+		return fn(&Store{db: tx, raw: s.raw, events: s.events, pending: &pending})
 	})
+	if err == nil {
+		s.publish(ctx, pending)
+	}
+	return err
 }
 
 // mapErr turns driver errors into models' sentinel errors.

@@ -83,7 +83,7 @@ func NewAccount(site models.Site, a *models.Account, c Counts) Account {
 		DisplayName: a.DisplayName, Note: a.Note,
 		Avatar: orDefault(a.AvatarURL, site.URL(DefaultAvatarPath)),
 		Header: orDefault(a.HeaderURL, site.URL(DefaultHeaderPath)),
-		Locked: a.Locked, Fields: NewFields(a.Fields), Emojis: []CustomEmoji{},
+		Locked: a.Locked, Fields: accountFields(a), Emojis: []CustomEmoji{},
 		Bot: a.IsBot(), Group: a.IsGroup(),
 		Discoverable: &discoverable, HideCollections: &no,
 		CreatedAt:      NewTime(Midnight(a.CreatedAt)),
