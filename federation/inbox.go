@@ -1,7 +1,6 @@
 package federation
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -9,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/stoa-social/stoa/federation/astype"
 	"github.com/stoa-social/stoa/models"
 	"github.com/stoa-social/stoa/models/store"
 )
@@ -19,25 +19,20 @@ const MaxInboxBytes = 1 << 20
 // Inbox serves POST to the shared inbox (/inbox), personal inboxes
 // (/users/{username}/inbox) and the instance actor's (/actor/inbox).
 //
-// Every request is authenticated with an HTTP signature (see
-// authenticate). An authentic request reaches the processing step with its
-// signer in the context (SignerFrom) and its body readable again; processing
-// activities is not implemented yet, so it answers 501.
+// In order: body size (413), inbox owner (404), HTTP signature with the
+// key fetched on first contact (401), JSON (400), a type Stoa reads (else
+// 202 and dropped, as Mastodon does), signer = the activity's actor (401),
+// astype.CheckOrigin (403); only then is the request handed to go-fed's
+// PostInbox, which drops repeats (fedb's inbox table) and dispatches to
+// the Federator's callbacks. Success is 202 Accepted with no body. Nothing
+// is stored by a refused request.
 type Inbox struct {
+	fed   *Federator
 	store *store.Store
 	log   *slog.Logger
 }
 
-// NewInbox returns the inbox handler.
-func NewInbox(st *store.Store, log *slog.Logger) http.Handler {
-	if log == nil {
-		log = slog.Default()
-	}
-	return &Inbox{store: st, log: log}
-}
-
-// ServeHTTP checks, in order: body size (413), inbox owner (404),
-// signature (401); then hands the request to process.
+// ServeHTTP runs the checks above.
 func (in *Inbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.ContentLength > MaxInboxBytes {
 		writeError(w, http.StatusRequestEntityTooLarge, "Request body too large")
@@ -62,20 +57,59 @@ func (in *Inbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "Could not read request body")
 		return
 	}
-	signer, err := in.authenticate(r, body)
+	signer, err := in.authenticate(r, body, peek(body))
+	if !in.authenticated(w, r, err) {
+		return
+	}
+	act, ok := in.parse(w, r, body, signer)
+	if !ok {
+		return
+	}
+	ctx := withOwner(withActivity(WithSigner(r.Context(), signer), act), owner)
+	in.process(w, r.WithContext(ctx), body, act)
+}
+
+// authenticated writes the answer to a failed authentication and reports
+// whether the request may go on.
+func (in *Inbox) authenticated(w http.ResponseWriter, r *http.Request, err error) bool {
 	var authErr *authError
-	if errors.As(err, &authErr) {
+	switch {
+	case err == nil:
+		return true
+	case errors.Is(err, errGoneActor):
+		w.WriteHeader(http.StatusAccepted)
+	case errors.As(err, &authErr):
 		in.log.Debug("inbox: refused request", "path", r.URL.Path, "reason", authErr.msg, "err", authErr.err)
 		writeError(w, http.StatusUnauthorized, authErr.msg)
-		return
-	}
-	if err != nil {
+	default:
 		in.serverError(w, r, "inbox signature", err)
-		return
 	}
-	r = r.WithContext(WithSigner(r.Context(), signer))
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	in.process(w, r, owner)
+	return false
+}
+
+// parse reads the activity and applies the checks that need it: a type
+// Stoa reads, signer = actor, CheckOrigin. It writes the answer when the
+// request stops here.
+func (in *Inbox) parse(w http.ResponseWriter, r *http.Request, body []byte, signer *models.Account) (*astype.Activity, bool) {
+	act, err := astype.ParseActivity(body)
+	switch {
+	case errors.Is(err, astype.ErrUnsupported):
+		in.log.Debug("inbox: ignoring unsupported activity", "path", r.URL.Path, "err", err)
+		w.WriteHeader(http.StatusAccepted)
+		return nil, false
+	case err != nil:
+		writeError(w, http.StatusBadRequest, "Malformed activity: "+err.Error())
+		return nil, false
+	case act.Actor != signer.URI:
+		writeError(w, http.StatusUnauthorized, "Signature does not match the activity's actor")
+		return nil, false
+	}
+	if err := astype.CheckOrigin(act); err != nil {
+		in.log.Debug("inbox: foreign object", "path", r.URL.Path, "err", err)
+		writeError(w, http.StatusForbidden, err.Error())
+		return nil, false
+	}
+	return act, true
 }
 
 // owner returns the local account whose personal inbox r is posted to, or
@@ -94,13 +128,6 @@ func (in *Inbox) owner(r *http.Request) (*models.Account, error) {
 		return in.store.AccountByUsername(r.Context(), name, "")
 	}
 	return nil, models.ErrNotFound
-}
-
-// process handles an authentic activity for owner (nil: shared inbox).
-// Not implemented yet: the request is authenticated, so say so honestly
-// instead of pretending to accept it with 202.
-func (in *Inbox) process(w http.ResponseWriter, r *http.Request, owner *models.Account) {
-	writeError(w, http.StatusNotImplemented, "activity processing is not implemented yet")
 }
 
 func (in *Inbox) serverError(w http.ResponseWriter, r *http.Request, what string, err error) {

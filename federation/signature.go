@@ -1,15 +1,8 @@
 package federation
 
 import (
-	"crypto"
-	"crypto/ed25519"
-	"crypto/rsa"
 	"crypto/sha256"
-	"crypto/x509"
 	"encoding/base64"
-	"encoding/pem"
-	"errors"
-	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -40,11 +33,13 @@ func (e *authError) Unwrap() error { return e.err }
 func refuse(msg string, err error) error { return &authError{msg: msg, err: err} }
 
 // authenticate verifies r's draft-cavage HTTP signature over body and returns
-// the signer's account. Refusals are *authError (401); other errors are
-// server faults. httpsig checks neither Date nor Digest, so both are checked
-// here; the algorithm is taken from the key type, since signers write
-// "hs2019" whatever the key.
-func (in *Inbox) authenticate(r *http.Request, body []byte) (*models.Account, error) {
+// the signer's account. Refusals are *authError (401); a self-Delete of an
+// actor whose key is unknown is errGoneActor (accepted unprocessed); other
+// errors are server faults. httpsig checks neither Date nor Digest, so both
+// are checked here; the algorithm is taken from the key type, since signers
+// write "hs2019" whatever the key. A stored remote key that does not verify
+// is fetched again once (key rotation).
+func (in *Inbox) authenticate(r *http.Request, body []byte, peek peeked) (*models.Account, error) {
 	v, err := httpsig.NewVerifier(r)
 	if err != nil {
 		if r.Header.Get("Signature") == "" && r.Header.Get("Authorization") == "" {
@@ -61,36 +56,22 @@ func (in *Inbox) authenticate(r *http.Request, body []byte) (*models.Account, er
 	if err := checkDigest(r.Header.Values("Digest"), body); err != nil {
 		return nil, err
 	}
-	signer, err := in.keyOwner(r, v.KeyId())
+	signer, err := in.keyOwner(r.Context(), v.KeyId(), peek)
 	if err != nil {
 		return nil, err
 	}
-	key, algo, err := parsePublicKey(signer.PublicKeyPEM)
-	if err != nil {
-		return nil, refuse("Unusable public key", err)
+	err = verifyWith(v, signer)
+	if err != nil && !signer.IsLocal() {
+		if again, changed, rerr := in.fed.deref.RefreshKey(r.Context(), v.KeyId()); rerr == nil && changed {
+			signer, err = again, verifyWith(v, again)
+		} else if rerr != nil {
+			in.log.Debug("inbox: key refetch failed", "key", v.KeyId(), "err", rerr)
+		}
 	}
-	if err := v.Verify(key, algo); err != nil {
-		return nil, refuse("Signature verification failed", err)
+	if err != nil {
+		return nil, err
 	}
 	return signer, nil
-}
-
-// keyOwner finds the account that owns keyID.
-//
-// For now only accounts already in the store are known: local accounts and
-// remote actors stored earlier. Fetching an unknown remote actor's key (a
-// GET signed by the instance actor, with a cache and a refetch when a known
-// key stops verifying, for key rotation) is the federation issue's job and
-// belongs in federation/deref; until then such requests get 401.
-func (in *Inbox) keyOwner(r *http.Request, keyID string) (*models.Account, error) {
-	a, err := in.store.AccountByKeyURI(r.Context(), keyID)
-	if errors.Is(err, models.ErrNotFound) {
-		return nil, refuse("Unknown key "+keyID, err)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("look up key %q: %w", keyID, err)
-	}
-	return a, nil
 }
 
 var headersParam = regexp.MustCompile(`(?:^|[\s,])headers\s*=\s*"([^"]*)"`)
@@ -156,31 +137,4 @@ func checkDigest(headers []string, body []byte) error {
 		return refuse("Missing SHA-256 Digest header", nil)
 	}
 	return refuse("Digest does not match body", nil)
-}
-
-// parsePublicKey reads a PEM public key (PKIX, or PKCS#1 for RSA) and picks
-// the signature algorithm its type implies.
-func parsePublicKey(pemText string) (crypto.PublicKey, httpsig.Algorithm, error) {
-	block, _ := pem.Decode([]byte(pemText))
-	if block == nil {
-		return nil, "", errors.New("no PEM block")
-	}
-	var key any
-	var err error
-	if block.Type == "RSA PUBLIC KEY" {
-		key, err = x509.ParsePKCS1PublicKey(block.Bytes)
-	} else {
-		key, err = x509.ParsePKIXPublicKey(block.Bytes)
-	}
-	if err != nil {
-		return nil, "", err
-	}
-	switch k := key.(type) {
-	case *rsa.PublicKey:
-		return k, httpsig.RSA_SHA256, nil
-	case ed25519.PublicKey:
-		return k, httpsig.ED25519, nil
-	default:
-		return nil, "", fmt.Errorf("unsupported key type %T", key)
-	}
 }

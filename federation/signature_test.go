@@ -40,7 +40,7 @@ func TestAuthenticateReturnsSigner(t *testing.T) {
 	if err := signer.SignRequest(key, alice.PublicKeyURI, r, body); err != nil {
 		t.Fatal(err)
 	}
-	got, err := (&Inbox{store: st}).authenticate(r, body)
+	got, err := (&Inbox{store: st}).authenticate(r, body, peeked{})
 	if err != nil || got.ID != alice.ID {
 		t.Fatalf("authenticate: %v, %v; want alice", got, err)
 	}

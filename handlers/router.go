@@ -31,8 +31,14 @@ type Config struct {
 	// Inbox serves POST /inbox and /users/{username}/inbox. It comes from the
 	// federation side so that handlers never import go-fed.
 	Inbox http.Handler
+	// Objects serves GETs of local statuses, activities and collections
+	// (signed fetch); it comes from the federation side too.
+	Objects http.Handler
 	// Events feeds the streaming API; nil serves no streaming endpoints.
 	Events stream.Source
+	// Resolver looks up remote accounts and statuses for searches with
+	// resolve=true (the federation side); nil finds only stored ones.
+	Resolver mastodon.Resolver
 }
 
 // New returns the instance's root handler.
@@ -63,7 +69,8 @@ func New(cfg Config) http.Handler {
 	// overlap (none do).
 	(&wellknown.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}).Routes(r)
 	(&oauth.Handler{Site: cfg.Site, Store: cfg.Store}).Routes(r)
-	masto := &mastodon.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version, Auth: auth.New(cfg.Store)}
+	masto := &mastodon.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version, Auth: auth.New(cfg.Store),
+		Resolver: cfg.Resolver}
 	masto.Routes(r)
 	if cfg.Events != nil { // the streaming API renders with the Mastodon presenters
 		(&streaming.Handler{Source: cfg.Events, Auth: masto.Auth, Render: masto, Lists: cfg.Store,
@@ -71,7 +78,7 @@ func New(cfg Config) http.Handler {
 	}
 	webPages := &web.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}
 	webPages.Routes(r)
-	(&activitypub.Handler{Site: cfg.Site, Store: cfg.Store}).Routes(r)
+	(&activitypub.Handler{Site: cfg.Site, Store: cfg.Store, Objects: cfg.Objects}).Routes(r)
 
 	if cfg.Inbox != nil {
 		r.Handle("/inbox", cfg.Inbox).Methods(http.MethodPost)

@@ -21,7 +21,12 @@ type Config struct {
 	DB                  string // SQLite path or postgres:// URL; default: DataDir/stoa.db
 	DataDir             string // default ./data
 	AllowPrivateNetwork bool   // outbound federation may reach loopback/private addresses
-	Logger              *slog.Logger
+	// AuthorizedFetch requires an HTTP signature on GETs of statuses,
+	// activities and collections (actor documents, WebFinger and NodeInfo
+	// stay unsigned). stoa serve turns it on unless told otherwise; a zero
+	// Config serves public objects unsigned.
+	AuthorizedFetch bool
+	Logger          *slog.Logger
 }
 
 // withDefaults fills the derived settings and checks the URL.

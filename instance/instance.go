@@ -27,6 +27,8 @@ type Instance struct {
 	events  stream.Bus // this instance's streaming hub, in memory
 	handler http.Handler
 	log     *slog.Logger
+	out     *outbound             // federation's sending side (outbound.go)
+	fed     *federation.Federator // federation's receiving side (federation.go)
 }
 
 // New opens the database, applies pending migrations, makes sure the
@@ -55,13 +57,17 @@ func New(ctx context.Context, cfg Config) (*Instance, error) {
 	events := stream.NewMemory(stream.DefaultBuffer)
 	st.SetEvents(events)
 	inst := &Instance{cfg: cfg, site: site, store: st, events: events, log: cfg.Logger}
+	inst.out = newOutbound(cfg, site, st, events)
+	inst.fed = newFederator(cfg, site, st, inst.out)
 	inst.handler = handlers.New(handlers.Config{
-		Site:    site,
-		Store:   st,
-		Version: Version,
-		Logger:  cfg.Logger,
-		Inbox:   federation.NewInbox(st, cfg.Logger),
-		Events:  events,
+		Site:     site,
+		Store:    st,
+		Version:  Version,
+		Logger:   cfg.Logger,
+		Inbox:    inst.fed.Inbox(),
+		Resolver: inst.fed,
+		Events:   events,
+		Objects:  inst.out.objects(inst.fed.Deref().KeyOwner),
 	})
 	return inst, nil
 }
@@ -89,12 +95,19 @@ func (i *Instance) Site() models.Site { return i.site }
 func (i *Instance) Config() Config { return i.cfg }
 
 // Run listens on cfg.Listen and serves until ctx ends, then lets in-flight
-// requests finish (up to 30 s) before returning.
+// requests finish (up to 30 s) before returning. The federation workers
+// (publisher, delivery queue) run alongside and are waited for too.
 func (i *Instance) Run(ctx context.Context) error {
 	ln, err := net.Listen("tcp", i.cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
+	// --- federation workers (outbound.go): start, and wait on the way out.
+	wait := i.out.start(ctx)
+	defer wait()
+	// --- federation receiving side (federation.go): upkeep.
+	waitFed := i.startFederator(ctx)
+	defer waitFed()
 	return i.Serve(ctx, ln)
 }
 

@@ -30,6 +30,7 @@ type Globals struct {
 	DB                  string `name:"db" env:"STOA_DB" help:"SQLite file path or postgres:// URL (default: <data-dir>/stoa.db)."`
 	DataDir             string `name:"data-dir" env:"STOA_DATA_DIR" default:"./data" help:"Where the SQLite file, media and keys live."`
 	AllowPrivateNetwork bool   `name:"allow-private-network" env:"STOA_ALLOW_PRIVATE_NETWORK" help:"Let outbound federation reach loopback and private addresses."`
+	AuthorizedFetch     bool   `name:"authorized-fetch" env:"STOA_AUTHORIZED_FETCH" default:"true" help:"Require HTTP signatures on GETs of statuses, activities and collections; false serves public ones unsigned (actor documents, WebFinger and NodeInfo are always open)."`
 	LogLevel            string `name:"log-level" env:"STOA_LOG_LEVEL" default:"info" enum:"debug,info,warn,error" help:"Least severe log level written (debug, info, warn, error)."`
 	LogFormat           string `name:"log-format" env:"STOA_LOG_FORMAT" default:"text" enum:"text,json" help:"Log format (text or json)."`
 
@@ -120,7 +121,7 @@ func (g *Globals) logger() *slog.Logger {
 func (g *Globals) config() instance.Config {
 	return instance.Config{
 		URL: g.URL, Listen: g.Listen, DB: g.DB, DataDir: g.DataDir,
-		AllowPrivateNetwork: g.AllowPrivateNetwork, Logger: g.logger(),
+		AllowPrivateNetwork: g.AllowPrivateNetwork, AuthorizedFetch: g.AuthorizedFetch, Logger: g.logger(),
 	}
 }
 

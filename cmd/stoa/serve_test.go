@@ -2,6 +2,7 @@ package main_test
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	gomasto "github.com/mattn/go-mastodon"
 
 	"github.com/stoa-social/stoa/models/store"
 )
@@ -109,6 +112,16 @@ func checkToken(t *testing.T, base, token, username string) {
 		if c.want == http.StatusOK && body["username"] != username {
 			t.Errorf("token authenticates as %v, want %s", body["username"], username)
 		}
+	}
+	// The same token works with a real client library.
+	client := gomasto.NewClient(&gomasto.Config{Server: base, AccessToken: token})
+	acct, err := client.GetAccountCurrentUser(context.Background())
+	if err != nil || acct.Username != username {
+		t.Fatalf("go-mastodon verify_credentials: %+v %v", acct, err)
+	}
+	st, err := client.PostStatus(context.Background(), &gomasto.Toot{Status: "posted with a CLI token"})
+	if err != nil || st.Account.Username != username {
+		t.Fatalf("go-mastodon post: %+v %v", st, err)
 	}
 }
 

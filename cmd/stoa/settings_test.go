@@ -114,6 +114,7 @@ func TestSettingsRefuseBadValues(t *testing.T) {
 	t.Parallel()
 	cases := []struct{ env, wantErr string }{
 		{"STOA_ALLOW_PRIVATE_NETWORK=perhaps", "--allow-private-network"},
+		{"STOA_AUTHORIZED_FETCH=perhaps", "--authorized-fetch"},
 		{"STOA_LOG_LEVEL=loud", "--log-level"},
 		{"STOA_URL=ftp://stoa.test", `url "ftp://stoa.test": want http(s)://host[:port]`},
 	}
@@ -136,7 +137,7 @@ func TestHelpNamesEverySetting(t *testing.T) {
 	if r.code != 0 {
 		t.Fatal(r)
 	}
-	for _, name := range []string{"url", "listen", "db", "data-dir", "allow-private-network", "log-level", "log-format"} {
+	for _, name := range []string{"url", "listen", "db", "data-dir", "allow-private-network", "authorized-fetch", "log-level", "log-format"} {
 		env := "$STOA_" + strings.ToUpper(strings.ReplaceAll(name, "-", "_"))
 		if !strings.Contains(r.stdout, "--"+name) || !strings.Contains(r.stdout, env) {
 			t.Errorf("help lacks --%s or %s:\n%s", name, env, r.stdout)

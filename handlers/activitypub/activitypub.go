@@ -2,8 +2,10 @@
 // (GET); inbox POSTs are served by the federation package. Documents are
 // built from plain structs here: go-fed stays inside federation/...
 //
-// Actor documents are served unsigned to anyone, as Mastodon does; signed
-// GET enforcement ("authorized fetch") is not implemented.
+// Actor documents are served unsigned to anyone, as Mastodon does. Other
+// objects (statuses, activities, collections) come from the federation
+// side through Objects, which checks signed GETs ("authorized fetch");
+// this package only sends browsers asking for them to a web page.
 package activitypub
 
 import (
@@ -22,13 +24,17 @@ import (
 type Handler struct {
 	Site  models.Site
 	Store *store.Store
+	// Objects serves the other ActivityPub documents of local accounts
+	// (objects.go lists them); nil leaves those paths unrouted.
+	Objects http.Handler
 }
 
 // Routes registers the ActivityPub GET endpoints: /users/{username} for
-// local accounts and /actor for the instance actor.
+// local accounts, /actor for the instance actor, and the object paths.
 func (h *Handler) Routes(r *mux.Router) {
 	r.Handle("/users/{username}", respond.Wrap(h.user)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/actor", respond.Wrap(h.instanceActor)).Methods(http.MethodGet, http.MethodHead)
+	h.routeObjects(r)
 }
 
 // user serves a local account's actor document, or sends a browser to its

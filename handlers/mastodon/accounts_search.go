@@ -15,8 +15,8 @@ import (
 // q is matched against the accounts this instance knows: "name" by
 // username prefix or display name, "name@host" by username and domain
 // prefix (this instance's host means local accounts). Accounts blocking or
-// blocked by the caller are left out. resolve is accepted and ignored:
-// looking up unknown remote accounts needs federation.
+// blocked by the caller are left out. With resolve=true an unknown
+// user@host is looked up with the Resolver (WebFinger) and listed first.
 func (h *Handler) accountSearch(w http.ResponseWriter, r *http.Request) error {
 	p, err := readParams(r)
 	if err != nil {
@@ -43,6 +43,11 @@ func (h *Handler) accountSearch(w http.ResponseWriter, r *http.Request) error {
 	if h.parseAccountQuery(strings.TrimSpace(p.Get("q")), &q) {
 		if accts, err = h.Store.SearchAccounts(r.Context(), q); err != nil {
 			return err
+		}
+	}
+	if resolve, _, _ := p.Bool("resolve"); resolve && len(accts) == 0 {
+		if a, _ := h.resolve(r.Context(), strings.TrimSpace(p.Get("q"))); a != nil && !hidden(a) {
+			accts = append(accts, a)
 		}
 	}
 	out, err := h.presentAccounts(r.Context(), accts)

@@ -20,6 +20,9 @@ type Handler struct {
 	Store   *store.Store
 	Version string // Stoa's own version, e.g. 0.1.0
 	Auth    *auth.Authenticator
+	// Resolver finds remote accounts and statuses for searches with
+	// resolve=true (resolve.go); nil finds only what is stored.
+	Resolver Resolver
 }
 
 // Routes registers the API endpoints on r (the root router). gorilla/mux

@@ -14,7 +14,7 @@ import (
 // searchRequest is GET /api/v2/search's parameters.
 type searchRequest struct {
 	q, kind, accountID string
-	following          bool
+	following, resolve bool
 	limit, offset      int
 	page               store.Page
 }
@@ -24,8 +24,8 @@ type searchRequest struct {
 // offset; max_id and min_id for statuses). Accounts match by acct or
 // display name, hashtags by name prefix, statuses by every word of q
 // among those the caller may see; anonymous callers get no statuses, and
-// may not use offset or resolve (401), as in Mastodon. resolve is accepted
-// and ignored until federation can look things up.
+// may not use offset or resolve (401), as in Mastodon. With resolve, an
+// unknown user@host or URL is looked up with the Resolver first.
 func (h *Handler) search(w http.ResponseWriter, r *http.Request) error {
 	req, err := readSearch(r)
 	if err != nil {
@@ -34,6 +34,11 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) error {
 	viewer := requesterID(r)
 	ctx := r.Context()
 	out := entity.Search{Accounts: []entity.Account{}, Statuses: []entity.Status{}, Hashtags: []entity.Tag{}}
+	if req.resolve {
+		if done, err := h.searchResolved(w, r, req, &out); done || err != nil {
+			return err
+		}
+	}
 	if req.kind == "" || req.kind == "accounts" {
 		aq := store.AccountSearch{ViewerID: viewer, Following: req.following, Limit: req.limit, Offset: req.offset}
 		if !strings.HasPrefix(req.q, "#") && h.parseAccountQuery(req.q, &aq) {
@@ -91,17 +96,44 @@ func readSearch(r *http.Request) (searchRequest, error) {
 	if req.following, _, err = p.Bool("following"); err != nil {
 		return req, err
 	}
-	resolve, _, err := p.Bool("resolve")
-	if err != nil {
+	if req.resolve, _, err = p.Bool("resolve"); err != nil {
 		return req, err
 	}
-	if requesterID(r) == "" && (resolve || req.offset > 0) {
+	if requesterID(r) == "" && (req.resolve || req.offset > 0) {
 		msg := "Search queries pagination is not supported without authentication"
-		if resolve {
+		if req.resolve {
 			msg = "Search queries that resolve remote resources are not supported without authentication"
 		}
 		return req, respond.Unauthorized(msg)
 	}
 	req.page = store.Page{MaxID: p.Get("max_id"), MinID: p.Get("min_id"), Limit: req.limit}
 	return req, nil
+}
+
+// searchResolved answers a resolve=true search whose q the Resolver finds
+// (an account, or a status the caller may see) with just that, as Mastodon
+// does; done is false when nothing was found and the ordinary search runs.
+func (h *Handler) searchResolved(w http.ResponseWriter, r *http.Request, req searchRequest, out *entity.Search) (bool, error) {
+	ctx := r.Context()
+	a, st := h.resolve(ctx, req.q)
+	switch {
+	case a != nil && !hidden(a) && (req.kind == "" || req.kind == "accounts"):
+		ent, err := h.presentAccounts(ctx, []*models.Account{a})
+		if err != nil {
+			return true, err
+		}
+		out.Accounts = ent
+	case st != nil && (req.kind == "" || req.kind == "statuses"):
+		if ok, err := h.Store.CanSee(ctx, requesterID(r), st); err != nil || !ok {
+			return err != nil, err
+		}
+		ent, err := h.presentStatuses(ctx, requesterID(r), []*models.Status{st})
+		if err != nil {
+			return true, err
+		}
+		out.Statuses = ent
+	default:
+		return false, nil
+	}
+	return true, respond.JSON(w, http.StatusOK, out)
 }

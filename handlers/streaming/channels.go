@@ -20,7 +20,20 @@ type channel struct {
 	topics []string
 }
 
-func (c channel) key() string { return strings.Join(c.label, "\x00") }
+func (c channel) key() string { return labelKey(c.label) }
+
+func labelKey(label []string) string { return strings.Join(label, "\x00") }
+
+// labelOf is the label of the stream req names, checked or not.
+func labelOf(req request) []string {
+	switch req.Stream {
+	case "hashtag", "hashtag:local":
+		return []string{req.Stream, req.Tag}
+	case "list":
+		return []string{req.Stream, req.List}
+	}
+	return []string{req.Stream}
+}
 
 // request names a stream as clients do: stream, with tag or list.
 type request struct {
@@ -58,7 +71,7 @@ func (h *Handler) resolve(ctx context.Context, tok *models.Token, req request) (
 		if tag == "" {
 			return channel{}, respond.BadRequest(msgNoTag)
 		}
-		return channel{label: []string{name, req.Tag}, topics: []string{stream.HashtagTopic(tag, name == "hashtag:local")}}, nil
+		return channel{label: labelOf(req), topics: []string{stream.HashtagTopic(tag, name == "hashtag:local")}}, nil
 	case "user", "user:notification", "direct", "list":
 	default:
 		return channel{}, respond.BadRequest(msgUnknownStream)
@@ -91,7 +104,7 @@ func (h *Handler) resolve(ctx context.Context, tok *models.Token, req request) (
 		}
 		return channel{}, err
 	}
-	return channel{label: []string{name, req.List}, topics: []string{stream.ListTopic(req.List)}}, nil
+	return channel{label: labelOf(req), topics: []string{stream.ListTopic(req.List)}}, nil
 }
 
 // userOf is the account id behind tok when tok acts for a person and

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -54,7 +55,10 @@ type bare struct {
 	token   string
 }
 
-func newBare(t *testing.T) *bare {
+func newBare(t *testing.T) *bare { return newBareWith(t, stream.NewMemory(0), nil) }
+
+// newBareWith is newBare on hub, with the Handler changed by modify.
+func newBareWith(t *testing.T, hub *stream.Memory, modify func(*streaming.Handler)) *bare {
 	t.Helper()
 	st := storetest.New(t)
 	// An account without keys or a user: RSA key generation would
@@ -71,9 +75,11 @@ func newBare(t *testing.T) *bare {
 		AccountID: &a.ID, Scopes: "read", CreatedAt: time.Now().UTC()}); err != nil {
 		t.Fatal(err)
 	}
-	hub := stream.NewMemory(0)
 	h := &streaming.Handler{Source: hub, Auth: auth.New(st), Render: fakeRender{}, Lists: st,
 		Heartbeat: 20 * time.Millisecond, PingInterval: 20 * time.Millisecond}
+	if modify != nil {
+		modify(h)
+	}
 	r := mux.NewRouter()
 	h.Routes(r)
 	srv := httptest.NewServer(r)
@@ -156,6 +162,18 @@ func TestEventShapes(t *testing.T) {
 	}
 	if m = readRaw(t, c); m["event"] != "delete" || m["payload"] != "hidden2" {
 		t.Errorf("delete: %v", m)
+	}
+	send(t, c, map[string]string{"type": "unsubscribe", "stream": "user:notification"})
+	send(t, c, map[string]string{"type": "unsubscribe", "stream": "list", "list": "never-subscribed"})
+	settle(t, c)
+	b.hub.Publish(context.Background(), stream.Event{Topic: notes, Type: stream.TypeNotification, ID: "n2"})
+	b.hub.Publish(context.Background(), stream.Event{Topic: home, Type: stream.TypeUpdate, ID: "s3"})
+	for _, want := range []string{`["user"] notification {"id":"n2"}`, `["user"] update {"id":"s3"}`} {
+		m := readRaw(t, c)
+		label, _ := json.Marshal(m["stream"])
+		if got := fmt.Sprintf("%s %s %s", label, m["event"], m["payload"]); got != want {
+			t.Errorf("after unsubscribe: %s, want %s", got, want)
+		}
 	}
 
 	var lines []string

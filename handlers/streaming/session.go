@@ -61,12 +61,14 @@ func (s *session) add(c channel) error {
 	return nil
 }
 
-// remove unsubscribes c, and the hub topics no other channel needs.
-func (s *session) remove(c channel) {
+// remove unsubscribes the channel labelled label, if subscribed, and the
+// hub topics no other channel needs.
+func (s *session) remove(label []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k := c.key()
-	if _, ok := s.channels[k]; !ok {
+	k := labelKey(label)
+	c, ok := s.channels[k]
+	if !ok {
 		return
 	}
 	delete(s.channels, k)

@@ -60,8 +60,17 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request, name string) 
 	if err := out.send(":)\n"); err != nil {
 		return nil
 	}
+	defer h.logDrop(sess, "sse")
 	h.pumpSSE(ctx, sess, out)
 	return nil
+}
+
+// logDrop notes a connection that ended because it fell behind (whether
+// it was waiting for events or stuck in a write at the time).
+func (h *Handler) logDrop(sess *session, transport string) {
+	if errors.Is(sess.sub.Err(), stream.ErrOverflow) {
+		h.log().Info("streaming client too slow, dropped", "transport", transport, "account_id", sess.viewer)
+	}
 }
 
 // pumpSSE writes events and heartbeats until the stream ends.
@@ -73,9 +82,6 @@ func (h *Handler) pumpSSE(ctx context.Context, sess *session, out *sseWriter) {
 		case <-ctx.Done():
 			return
 		case <-sess.sub.Done():
-			if errors.Is(sess.sub.Err(), stream.ErrOverflow) {
-				h.log().Info("streaming client too slow, dropped", "transport", "sse")
-			}
 			return
 		case <-beat.C:
 			if out.send(":thump\n") != nil {

@@ -102,6 +102,11 @@ func TestSSEUserNotificationAndDirect(t *testing.T) {
 		accounts[0].(map[string]any)["acct"] != "alice" || e.Entity["unread"] != true {
 		t.Errorf("conversation %v", e.Entity)
 	}
+	var listed []map[string]any
+	callInto(t, s, bob, http.MethodGet, "/api/v1/conversations", nil, &listed)
+	if len(listed) != 1 || listed[0]["id"] != e.Entity["id"] {
+		t.Errorf("streamed conversation %v, listed %v", e.Entity["id"], listed)
+	}
 	if e := notes.next(t); e.Event != "notification" || e.Entity["type"] != "mention" {
 		t.Errorf("mention: %v", e)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stoa-social/stoa/instance/instancetest"
+	"github.com/stoa-social/stoa/models"
 	"github.com/stoa-social/stoa/models/store"
 )
 
@@ -67,5 +68,39 @@ func TestStreamsNeverLeak(t *testing.T) {
 	}
 	if e := next(t, davePublic); e.Entity["id"] != bobs || !slices.Equal(e.Stream, []string{"public"}) {
 		t.Fatalf("muting viewer's public stream: %v", e)
+	}
+}
+
+// Keyword filters apply as on the home timeline: "hide" drops the status
+// from the stream, "warn" marks it as filtered.
+func TestStreamsApplyFilters(t *testing.T) {
+	t.Parallel()
+	s := instancetest.New(t)
+	alice, bob := newUser(t, s, "alice"), newUser(t, s, "bob")
+	follow(t, s, bob, alice)
+	ctx := context.Background()
+	for _, f := range []struct{ title, action, keyword string }{{"spoilers", "hide", "spoiler"}, {"mild", "warn", "mild"}} {
+		kw := f.keyword
+		_, err := s.Store().SaveFilter(ctx, &models.Filter{AccountID: bob.ID, Title: f.title,
+			Context: models.FilterContexts{models.FilterHome}, Action: f.action}, []store.KeywordChange{{Keyword: &kw}})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := dial(t, s, bob.Token, "?stream=user")
+	post(t, s, alice, "a big spoiler", "public")
+	id := post(t, s, alice, "something mild", "public")
+	e := next(t, c)
+	if e.Entity["id"] != id {
+		t.Fatalf("first event %v; want the hidden status skipped", e)
+	}
+	filtered, _ := e.Entity["filtered"].([]any)
+	if len(filtered) != 1 {
+		t.Fatalf("filtered = %v", e.Entity["filtered"])
+	}
+	result, _ := filtered[0].(map[string]any)
+	filter, _ := result["filter"].(map[string]any)
+	if filter["title"] != "mild" || filter["filter_action"] != "warn" {
+		t.Errorf("filter result %v", result)
 	}
 }

@@ -94,6 +94,7 @@ func (h *Handler) websocket(w http.ResponseWriter, r *http.Request) error {
 // this goroutine writing events until one of them ends it.
 func (h *Handler) serveWS(ctx context.Context, cancel context.CancelFunc, conn *websocket.Conn, sess *session) {
 	defer conn.CloseNow()
+	defer h.logDrop(sess, "websocket")
 	go h.readWS(ctx, cancel, conn, sess)
 	go h.pingWS(ctx, cancel, conn)
 	// Writes use a context that also ends when the subscription does, so
@@ -135,7 +136,6 @@ func (h *Handler) serveWS(ctx context.Context, cancel context.CancelFunc, conn *
 func (h *Handler) closeWS(conn *websocket.Conn, why error) {
 	switch {
 	case errors.Is(why, stream.ErrOverflow):
-		h.log().Info("streaming client too slow, dropped", "transport", "websocket")
 		conn.Close(websocket.StatusTryAgainLater, "too slow: event buffer full")
 	case errors.Is(why, stream.ErrClosed):
 		conn.Close(websocket.StatusGoingAway, "server shutting down")
@@ -169,11 +169,16 @@ func (h *Handler) handleClientMessage(ctx context.Context, sess *session, data [
 	if err := json.Unmarshal(data, &m); err != nil {
 		return &wsError{Error: "Invalid JSON", Status: http.StatusBadRequest}
 	}
-	if m.Type != "subscribe" && m.Type != "unsubscribe" {
+	switch m.Type {
+	case "subscribe":
+	case "unsubscribe": // needs no checks: only what was subscribed goes
+		sess.remove(labelOf(m.request))
+		return nil
+	default:
 		return &wsError{Error: "Unknown message type", Status: http.StatusBadRequest}
 	}
 	c, err := h.resolve(ctx, sess.tok, m.request)
-	if err == nil && m.Type == "subscribe" {
+	if err == nil {
 		err = sess.add(c)
 	}
 	if err != nil {
@@ -183,9 +188,6 @@ func (h *Handler) handleClientMessage(ctx context.Context, sess *session, data [
 		}
 		h.log().Warn("streaming subscribe", "stream", m.Stream, "err", err)
 		return &wsError{Error: "Internal server error", Status: http.StatusInternalServerError}
-	}
-	if m.Type == "unsubscribe" {
-		sess.remove(c)
 	}
 	return nil
 }

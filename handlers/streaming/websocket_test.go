@@ -202,3 +202,27 @@ func TestWebSocketLimitPerToken(t *testing.T) {
 		}
 	}
 }
+
+// Clients find the streaming server in the instance entity and append
+// /api/v1/streaming: that address works.
+func TestStreamingURLFromInstance(t *testing.T) {
+	t.Parallel()
+	s := instancetest.New(t)
+	alice := newUser(t, s, "alice")
+	inst := call(t, s, alice, http.MethodGet, "/api/v2/instance", nil)
+	base := inst["configuration"].(map[string]any)["urls"].(map[string]any)["streaming"].(string)
+	if base != wsURL(s, "") {
+		t.Errorf("urls.streaming = %q, want %q", base, wsURL(s, ""))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), guard)
+	defer cancel()
+	c, _, err := websocket.Dial(ctx, base+"/api/v1/streaming?stream=public:local", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseNow()
+	id := post(t, s, alice, "found you", "public")
+	if e := next(t, c); e.Entity["id"] != id || !slices.Equal(e.Stream, []string{"public:local"}) {
+		t.Errorf("got %v", e)
+	}
+}

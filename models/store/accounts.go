@@ -69,15 +69,21 @@ func (s *Store) AccountByURL(ctx context.Context, url string) (*models.Account, 
 	return a, mapErr(err)
 }
 
-// UpdateAccount writes every column of a and bumps UpdatedAt.
+// UpdateAccount writes every column of a and bumps UpdatedAt. A local
+// account's followers are sent the new profile (Update).
 func (s *Store) UpdateAccount(ctx context.Context, a *models.Account) error {
 	a.UpdatedAt = time.Now().UTC()
-	res, err := s.db.NewUpdate().Model(a).WherePK().Exec(ctx)
-	if err != nil {
-		return mapErr(err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return models.ErrNotFound
-	}
-	return nil
+	return s.Tx(ctx, func(tx *Store) error {
+		res, err := tx.db.NewUpdate().Model(a).WherePK().Exec(ctx)
+		if err != nil {
+			return mapErr(err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return models.ErrNotFound
+		}
+		if !a.IsLocal() {
+			return nil
+		}
+		return tx.federate(ctx, models.PublishUpdateActor, a.ID, a.ID, models.PublicationData{})
+	})
 }

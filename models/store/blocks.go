@@ -36,7 +36,7 @@ func (s *Store) Block(ctx context.Context, accountID, targetID, uri string) (*mo
 				return err
 			}
 		}
-		return nil
+		return tx.federate(ctx, models.PublishBlock, accountID, b.ID, models.PublicationData{URI: uri, Target: targetID})
 	})
 	return b, err
 }
@@ -44,12 +44,21 @@ func (s *Store) Block(ctx context.Context, accountID, targetID, uri string) (*mo
 // Unblock removes accountID's block of targetID and returns it (federation
 // sends Undo with its URI); no block is models.ErrNotFound.
 func (s *Store) Unblock(ctx context.Context, accountID, targetID string) (*models.Block, error) {
-	b, err := s.BlockBetween(ctx, accountID, targetID)
+	var b *models.Block
+	err := s.Tx(ctx, func(tx *Store) error {
+		var err error
+		if b, err = tx.BlockBetween(ctx, accountID, targetID); err != nil {
+			return err
+		}
+		if _, err := tx.db.NewDelete().Model(b).WherePK().Exec(ctx); err != nil {
+			return mapErr(err)
+		}
+		return tx.federate(ctx, models.PublishUndoBlock, accountID, b.ID, models.PublicationData{URI: b.URI, Target: targetID})
+	})
 	if err != nil {
 		return nil, err
 	}
-	_, err = s.db.NewDelete().Model(b).WherePK().Exec(ctx)
-	return b, mapErr(err)
+	return b, nil
 }
 
 // BlockBetween returns accountID's block of targetID.

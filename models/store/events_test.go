@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stoa-social/stoa/models"
 	"github.com/stoa-social/stoa/models/store"
@@ -249,5 +250,47 @@ func TestStreamReads(t *testing.T) {
 	}
 	if _, err := w.s.StreamNotification(ctx, w.id("alice"), ns[0].ID); !errors.Is(err, models.ErrNotFound) {
 		t.Errorf("notification from a muted account: %v", err)
+	}
+}
+
+// A remote status goes to public:remote (and never to local streams); a
+// status by a list member goes to the list.
+func TestEventsRemoteAndLists(t *testing.T) {
+	t.Parallel()
+	w, rec := evWorld(t, "alice", "bob")
+	now := time.Now().UTC()
+	remote := &models.Account{ID: models.NewID(), Username: "zoe", Domain: "remote.example",
+		URI: "https://remote.example/users/zoe", URL: "https://remote.example/@zoe", ActorType: models.ActorPerson,
+		Fields: []models.Field{}, CreatedAt: now, UpdatedAt: now}
+	if err := w.s.PutAccount(ctx, remote); err != nil {
+		t.Fatal(err)
+	}
+	in := storeNew("from afar #Go")
+	in.AccountID, in.URI, in.Tags = remote.ID, "https://remote.example/notes/1", []string{"go"}
+	st, err := w.s.CreateStatus(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evWant(t, "remote", evTopics(rec.take(), stream.TypeUpdate, st.ID),
+		stream.TopicPublic, stream.TopicPublicRemote, stream.HashtagTopic("go", false))
+
+	w.follow("bob", "alice")
+	l := &models.List{AccountID: w.id("bob"), Title: "close", RepliesPolicy: models.RepliesList}
+	if err := w.s.CreateList(ctx, l); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.s.AddListAccounts(ctx, w.id("bob"), l.ID, []string{w.id("alice")}); err != nil {
+		t.Fatal(err)
+	}
+	rec.take()
+	p := w.post("alice", storeNew("to my readers"))
+	evWant(t, "list member", evTopics(rec.take(), stream.TypeUpdate, p.ID), stream.HomeTopic(w.id("alice")),
+		stream.HomeTopic(w.id("bob")), stream.ListTopic(l.ID), stream.TopicPublic, stream.TopicPublicLocal)
+	got, err := w.s.ListStatus(ctx, w.id("bob"), l.ID, p.ID)
+	if err != nil || got.ID != p.ID {
+		t.Errorf("list status: %v, %v", got, err)
+	}
+	if _, err := w.s.ListStatus(ctx, w.id("alice"), l.ID, p.ID); !errors.Is(err, models.ErrNotFound) {
+		t.Errorf("someone else's list: %v", err)
 	}
 }

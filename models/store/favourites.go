@@ -29,6 +29,10 @@ func (s *Store) Favourite(ctx context.Context, accountID, statusID, uri string) 
 		if err := tx.bumpStatus(ctx, st.ID, countFavourites, 1); err != nil {
 			return err
 		}
+		if err := tx.federate(ctx, models.PublishLike, accountID, f.ID,
+			models.PublicationData{URI: f.URI, ObjectURI: st.URI, Target: st.AccountID}); err != nil {
+			return err
+		}
 		return tx.notify(ctx, notice{Type: models.NotificationFavourite, FromID: accountID, StatusID: st.ID,
 			ActivityID: f.ID, ThreadID: st.ThreadID, At: f.CreatedAt}, []string{st.AccountID})
 	})
@@ -52,6 +56,10 @@ func (s *Store) Unfavourite(ctx context.Context, accountID, statusID string) (*m
 			return mapErr(err)
 		}
 		if err := tx.bumpStatus(ctx, st.ID, countFavourites, -1); err != nil {
+			return err
+		}
+		if err := tx.federate(ctx, models.PublishUndoLike, accountID, f.ID,
+			models.PublicationData{URI: f.URI, ObjectURI: st.URI, Target: st.AccountID}); err != nil {
 			return err
 		}
 		return tx.deleteNotificationsFor(ctx, f.ID)

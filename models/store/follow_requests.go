@@ -30,6 +30,10 @@ func (s *Store) requestFollow(ctx context.Context, r *models.FollowRequest, o Fo
 	if _, err := s.db.NewInsert().Model(r).Exec(ctx); err != nil {
 		return nil, mapErr(err)
 	}
+	if err := s.federate(ctx, models.PublishFollow, r.AccountID, r.ID,
+		followData((*models.Follow)(r), r.TargetAccountID)); err != nil {
+		return nil, err
+	}
 	return r, s.notify(ctx, notice{Type: models.NotificationFollowRequest, FromID: r.AccountID,
 		ActivityID: r.ID, At: r.CreatedAt}, []string{r.TargetAccountID})
 }
@@ -71,7 +75,10 @@ func (s *Store) AuthorizeFollowRequest(ctx context.Context, targetID, requesterI
 		}
 		f = (*models.Follow)(r)
 		f.UpdatedAt = nowUTC()
-		return tx.createFollow(ctx, f, false)
+		if err := tx.createFollow(ctx, f, false); err != nil {
+			return err
+		}
+		return tx.federate(ctx, models.PublishAccept, targetID, f.ID, followData(f, requesterID))
 	})
 	return f, err
 }
@@ -85,7 +92,10 @@ func (s *Store) RejectFollowRequest(ctx context.Context, targetID, requesterID s
 		if r, err = tx.FollowRequestBetween(ctx, requesterID, targetID); err != nil {
 			return err
 		}
-		return tx.dropFollowRequest(ctx, r)
+		if err := tx.dropFollowRequest(ctx, r); err != nil {
+			return err
+		}
+		return tx.federate(ctx, models.PublishReject, targetID, r.ID, followData((*models.Follow)(r), requesterID))
 	})
 	return r, err
 }

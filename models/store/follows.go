@@ -60,6 +60,12 @@ func (s *Store) follow(ctx context.Context, accountID, targetID string, o Follow
 		return nil, err
 	}
 	if f, err := s.FollowBetween(ctx, accountID, targetID); err == nil {
+		if o.URI != "" { // a remote follower asks again: accept again
+			if err := s.federate(ctx, models.PublishAccept, targetID, f.ID,
+				models.PublicationData{URI: o.URI, Target: accountID}); err != nil {
+				return nil, err
+			}
+		}
 		return &FollowResult{Follow: f}, s.updateFollowOptions(ctx, f, o)
 	} else if !errors.Is(err, models.ErrNotFound) {
 		return nil, err
@@ -75,7 +81,11 @@ func (s *Store) follow(ctx context.Context, accountID, targetID string, o Follow
 		r, err := s.requestFollow(ctx, (*models.FollowRequest)(f), o)
 		return &FollowResult{Request: r}, err
 	}
-	return &FollowResult{Follow: f}, s.createFollow(ctx, f, true)
+	if err := s.createFollow(ctx, f, true); err != nil {
+		return nil, err
+	}
+	// A remote follower of an unlocked local account is accepted at once.
+	return &FollowResult{Follow: f}, s.federate(ctx, models.PublishAccept, targetID, f.ID, followData(f, accountID))
 }
 
 func applyFollowOptions(f *models.Follow, o FollowOptions) {

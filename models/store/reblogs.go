@@ -87,6 +87,9 @@ func (s *Store) reblog(ctx context.Context, accountID, statusID string, o Reblog
 	if err := s.emitNewStatus(ctx, r, nil, nil); err != nil {
 		return "", err
 	}
+	if err := s.federate(ctx, models.PublishAnnounce, accountID, r.ID, models.PublicationData{}); err != nil {
+		return "", err
+	}
 	return r.ID, s.notify(ctx, notice{Type: models.NotificationReblog, FromID: accountID, StatusID: orig.ID,
 		ActivityID: r.ID, ThreadID: orig.ThreadID, At: at}, []string{orig.AccountID})
 }

@@ -52,6 +52,9 @@ func (s *Store) createStatus(ctx context.Context, in NewStatus) (string, error) 
 	if err := s.notifyNewStatus(ctx, st, mentions); err != nil {
 		return "", err
 	}
+	if err := s.federate(ctx, models.PublishCreate, st.AccountID, st.ID, models.PublicationData{}); err != nil {
+		return "", err
+	}
 	if in.IdempotencyKey != "" {
 		return st.ID, s.putIdempotencyKey(ctx, st.AccountID, in.IdempotencyKey, st.ID, nowUTC())
 	}

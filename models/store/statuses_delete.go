@@ -32,6 +32,9 @@ func (s *Store) deleteStatus(ctx context.Context, st *models.Status) error {
 	if err := s.emitDelete(ctx, st); err != nil {
 		return err
 	}
+	if err := s.federateDelete(ctx, st); err != nil {
+		return err
+	}
 	if err := s.uncount(ctx, st); err != nil {
 		return err
 	}

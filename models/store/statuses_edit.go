@@ -59,6 +59,9 @@ func (s *Store) UpdateStatus(ctx context.Context, id string, u StatusUpdate) (*m
 		if err := tx.notifyEdit(ctx, st, added, at); err != nil {
 			return err
 		}
+		if err := tx.federate(ctx, models.PublishUpdate, st.AccountID, st.ID, models.PublicationData{}); err != nil {
+			return err
+		}
 		return tx.emitStatusUpdate(ctx, st, u.Tags)
 	})
 	if err != nil {

@@ -29,6 +29,9 @@ func (s *Store) Unfollow(ctx context.Context, accountID, targetID string) (*Unfo
 			if err := tx.dropFollow(ctx, f); err != nil {
 				return err
 			}
+			if err := tx.federate(ctx, models.PublishUndoFollow, accountID, f.ID, followData(f, targetID)); err != nil {
+				return err
+			}
 		case !errors.Is(err, models.ErrNotFound):
 			return err
 		}
@@ -37,6 +40,10 @@ func (s *Store) Unfollow(ctx context.Context, accountID, targetID string) (*Unfo
 		case err == nil:
 			res.Request = r
 			if err := tx.dropFollowRequest(ctx, r); err != nil {
+				return err
+			}
+			if err := tx.federate(ctx, models.PublishUndoFollow, accountID, r.ID,
+				followData((*models.Follow)(r), targetID)); err != nil {
 				return err
 			}
 		case !errors.Is(err, models.ErrNotFound):
@@ -54,9 +61,26 @@ func (s *Store) Unfollow(ctx context.Context, accountID, targetID string) (*Unfo
 }
 
 // RemoveFromFollowers makes followerID stop following accountID (and drops
-// a pending request): Unfollow seen from the followed side.
+// a pending request): Unfollow seen from the followed side, in one
+// transaction; a remote follower is sent a Reject.
 func (s *Store) RemoveFromFollowers(ctx context.Context, accountID, followerID string) (*Unfollowed, error) {
-	return s.Unfollow(ctx, followerID, accountID)
+	var res *Unfollowed
+	err := s.Tx(ctx, func(tx *Store) error {
+		var err error
+		if res, err = tx.Unfollow(ctx, followerID, accountID); err != nil {
+			return err
+		}
+		for _, f := range []*models.Follow{res.Follow, (*models.Follow)(res.Request)} {
+			if f == nil {
+				continue
+			}
+			if err := tx.federate(ctx, models.PublishReject, accountID, f.ID, followData(f, followerID)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return res, err
 }
 
 // dropFollow deletes f with its counters, notification and home rows.

@@ -1,0 +1,112 @@
+package fedtest
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"testing"
+	"time"
+
+	gomasto "github.com/mattn/go-mastodon"
+
+	"github.com/stoa-social/stoa/federation/httpclient"
+	"github.com/stoa-social/stoa/models"
+)
+
+// User is a local account of a Server with a go-mastodon client signed in
+// as it.
+type User struct {
+	Account *models.Account
+	Token   string
+	C       *gomasto.Client
+	Server  *Server
+}
+
+// Handle is the user's full handle, "name@127.0.0.1:port".
+func (u *User) Handle() string { return u.Account.Handle(u.Server.Site().Host()) }
+
+// CreateAccount makes a local account with password "correct horse
+// battery" (and a real RSA key, for signatures).
+func (s *Server) CreateAccount(t testing.TB, username string) *models.Account {
+	t.Helper()
+	a, u, err := models.NewLocalAccount{
+		Username: username, Email: username + "@example.com", Password: "correct horse battery",
+	}.Build(s.Site(), time.Now().UTC())
+	if err != nil {
+		t.Fatalf("build account: %v", err)
+	}
+	if err := s.Store().CreateLocalAccount(context.Background(), a, u); err != nil {
+		t.Fatalf("create account: %v", err)
+	}
+	return a
+}
+
+// Token creates an access token for a local account.
+func (s *Server) Token(t testing.TB, accountID, scopes string) string {
+	t.Helper()
+	sc, err := models.ParseScopes(scopes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := models.NewSecret()
+	tok := &models.Token{ID: models.NewID(), TokenHash: models.HashSecret(secret), AccountID: &accountID,
+		Scopes: sc.String(), CreatedAt: time.Now().UTC()}
+	if err := s.Store().CreateToken(context.Background(), tok); err != nil {
+		t.Fatalf("create token: %v", err)
+	}
+	return secret
+}
+
+// NewUser creates a local account with a "read write follow push" token
+// and a go-mastodon client.
+func (s *Server) NewUser(t testing.TB, username string) *User {
+	t.Helper()
+	a := s.CreateAccount(t, username)
+	tok := s.Token(t, a.ID, "read write follow push")
+	c := gomasto.NewClient(&gomasto.Config{Server: s.URL, AccessToken: tok})
+	c.Client = *s.Client
+	return &User{Account: a, Token: tok, C: c, Server: s}
+}
+
+// Resolve returns this server's account for handle ("bob@127.0.0.1:port"),
+// found as the server finds remote accounts: stored, or through WebFinger
+// and the actor document.
+func (s *Server) Resolve(t testing.TB, handle string) *models.Account {
+	t.Helper()
+	a, err := s.Federator().Deref().AccountByHandle(context.Background(), handle)
+	if err != nil {
+		t.Fatalf("%s: resolve %s: %v", s.Name, handle, err)
+	}
+	return a
+}
+
+// SignedGet fetches url as an ActivityPub client would, with a GET signed
+// by signer (a local account of any server; nil sends it unsigned). It
+// returns the response (body closed) and the body.
+func SignedGet(t testing.TB, url string, signer *models.Account) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Accept", httpclient.AcceptActivity)
+	if signer != nil {
+		key, err := httpclient.ParsePrivateKey(signer.PrivateKeyPEM)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := httpclient.SignGET(req, signer.PublicKeyURI, key); err != nil {
+			t.Fatal(err)
+		}
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, body
+}
