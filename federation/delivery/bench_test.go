@@ -26,14 +26,25 @@ func BenchmarkFanout(b *testing.B) {
 	for _, hosts := range []int{1, 10} {
 		for _, workers := range []int{8, 32, 128} {
 			b.Run(fmt.Sprintf("hosts=%d/workers=%d", hosts, workers), func(b *testing.B) {
-				benchFanout(b, 1000, hosts, workers, 4)
+				benchFanout(b, 1000, hosts, workers, 4, 0)
 			})
 		}
 	}
-	b.Run("hosts=1/workers=32/perhost=32", func(b *testing.B) { benchFanout(b, 1000, 1, 32, 32) })
+	b.Run("hosts=1/workers=32/perhost=32", func(b *testing.B) { benchFanout(b, 1000, 1, 32, 32, 0) })
 }
 
-func benchFanout(b *testing.B, inboxes, hosts, workers, perHost int) {
+// BenchmarkFanoutLatency is BenchmarkFanout with receivers that take 50 ms
+// to answer, as remote servers do: throughput is then workers/latency until
+// the CPU (signing) caps it.
+func BenchmarkFanoutLatency(b *testing.B) {
+	for _, workers := range []int{32, 128, 256} {
+		b.Run(fmt.Sprintf("hosts=50/workers=%d", workers), func(b *testing.B) {
+			benchFanout(b, 1000, 50, workers, 4, 50*time.Millisecond)
+		})
+	}
+}
+
+func benchFanout(b *testing.B, inboxes, hosts, workers, perHost int, latency time.Duration) {
 	st := storetest.New(b)
 	author, err := models.NewLocalActor(storetest.Site, "alice", models.ActorPerson, time.Now().UTC())
 	if err != nil {
@@ -46,6 +57,7 @@ func benchFanout(b *testing.B, inboxes, hosts, workers, perHost int) {
 	for h := 0; h < hosts; h++ {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			_, _ = io.Copy(io.Discard, r.Body)
+			time.Sleep(latency)
 			w.WriteHeader(http.StatusAccepted)
 		}))
 		b.Cleanup(srv.Close)

@@ -46,3 +46,41 @@ func (q *Queue) hostSucceeded(ctx context.Context, host string) {
 		q.cfg.Logger.Error("delivery: clear host", "host", host, "error", err)
 	}
 }
+
+// pausedUntil returns until when host is paused, or the zero time.
+func (q *Queue) pausedUntil(host string, now time.Time) time.Time {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if hs := q.hosts[host]; hs != nil && hs.pausedUntil.After(now) {
+		return hs.pausedUntil
+	}
+	return time.Time{}
+}
+
+// refreshHosts loads host health from the store (other processes write it
+// too).
+func (q *Queue) refreshHosts(ctx context.Context) {
+	rows, err := q.st.DeliveryHosts(ctx)
+	if err != nil {
+		if ctx.Err() == nil {
+			q.cfg.Logger.Error("delivery: load hosts", "error", err)
+		}
+		return
+	}
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for h, hs := range q.hosts {
+		if hs.active == 0 && len(hs.backlog) == 0 {
+			delete(q.hosts, h)
+		} else {
+			hs.failures, hs.pausedUntil = 0, time.Time{}
+		}
+	}
+	for _, r := range rows {
+		hs := q.host(r.Host)
+		hs.failures = r.Failures
+		if r.PausedUntil != nil {
+			hs.pausedUntil = *r.PausedUntil
+		}
+	}
+}

@@ -36,12 +36,12 @@ type Queue struct {
 	held     int  // claimed rows in flight or waiting for their host
 	minBatch int  // free workers worth a new claim: Workers/4
 	stopping bool // Run is shutting down: start nothing new
+	inflight sync.WaitGroup
 
 	// The last claim's note for waking Run (wake.go).
 	wakeArmed   bool
 	wakeFull    bool
 	wakeSkipped map[string]bool
-	inflight    sync.WaitGroup
 }
 
 // hostState is what this process knows of one host.

@@ -42,8 +42,7 @@ func (q *Queue) Run(ctx context.Context) error {
 
 // await waits until there is reason to claim again and returns false when
 // ctx has ended. Besides Wake and the poll, finished deliveries wake it,
-// but only when that matters (see next): a quarter of the workers free
-// again, or a host that was at its cap no longer at it.
+// but only when that matters (wake.go).
 func (q *Queue) await(ctx context.Context, poll <-chan time.Time) bool {
 	select {
 	case <-ctx.Done():
@@ -117,13 +116,6 @@ func (q *Queue) claim(ctx, sendCtx context.Context) (int, error) {
 	return len(rows), err
 }
 
-// free is how many more rows this process may hold.
-func (q *Queue) free() int {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	return q.cfg.Workers - q.held
-}
-
 // graceContext is ctx's values without its cancellation, cancelled grace
 // after ctx ends (or by stop).
 func graceContext(ctx context.Context, grace time.Duration) (context.Context, context.CancelFunc) {
@@ -133,4 +125,21 @@ func graceContext(ctx context.Context, grace time.Duration) (context.Context, co
 		context.AfterFunc(c, func() { t.Stop() })
 	})
 	return c, func() { stopAfter(); cancel() }
+}
+
+// sweep gives up rows past MaxAge that never got an attempt in (their host
+// stayed paused) and deletes spent activities.
+func (q *Queue) sweep(ctx context.Context) {
+	now := q.cfg.Now()
+	n, err := q.st.SweepDeliveries(ctx, now.Add(-q.cfg.MaxAge), now)
+	if err != nil {
+		if ctx.Err() == nil {
+			q.cfg.Logger.Error("delivery: sweep", "error", err)
+		}
+		return
+	}
+	if n > 0 {
+		q.stats.failed.Add(int64(n))
+		q.cfg.Logger.Info("delivery: gave up on expired deliveries", "count", n)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -71,5 +72,26 @@ func TestBadURLs(t *testing.T) {
 		if _, err := c.Get(context.Background(), u, nil); !errors.Is(err, httpclient.ErrBadURL) {
 			t.Errorf("GET %q: %v, want ErrBadURL", u, err)
 		}
+	}
+}
+
+// TestCustomDialerGuarded: a DialContext that maps names to addresses (as
+// multi-instance tests do) is still guarded, on the address it reached.
+func TestCustomDialerGuarded(t *testing.T) {
+	t.Parallel()
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, r.Host) })
+	dial := func(ctx context.Context, network, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, network, srv.Listener.Addr().String())
+	}
+	cfg := testConfig()
+	cfg.AllowPrivateNetwork, cfg.DialContext = false, dial
+	if _, err := httpclient.New(cfg).Get(context.Background(), "http://a.test/", nil); !errors.Is(err, httpclient.ErrForbiddenAddress) {
+		t.Errorf("guarded custom dialer: %v, want ErrForbiddenAddress", err)
+	}
+	cfg.AllowPrivateNetwork = true
+	resp, err := httpclient.New(cfg).Get(context.Background(), "http://a.test/", nil)
+	if err != nil || string(resp.Body) != "a.test" {
+		t.Errorf("allowed custom dialer: %v", err)
 	}
 }
