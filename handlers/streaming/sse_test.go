@@ -141,3 +141,32 @@ func TestSSEList(t *testing.T) {
 		t.Fatalf("list: %v", e)
 	}
 }
+
+// Changing a filter tells the owner's open user streams to reload filters.
+func TestSSEFiltersChanged(t *testing.T) {
+	t.Parallel()
+	s := instancetest.New(t)
+	alice := newUser(t, s, "alice")
+	bob := newUser(t, s, "bob")
+	aliceStream, resp := openSSE(t, s, alice.Token, "/api/v1/streaming/user")
+	if aliceStream == nil {
+		t.Fatalf("user stream: %d %s", resp.StatusCode, errorOf(t, resp))
+	}
+	bobStream, _ := openSSE(t, s, bob.Token, "/api/v1/streaming/user")
+	f := call(t, s, alice, http.MethodPost, "/api/v2/filters", map[string]any{
+		"title": "spoilers", "context": []string{"home"}, "filter_action": "warn",
+		"keywords_attributes": []map[string]any{{"keyword": "finale"}},
+	})
+	if e := aliceStream.next(t); e.Event != "filters_changed" {
+		t.Fatalf("after creating a filter: %v, want filters_changed", e)
+	}
+	call(t, s, alice, http.MethodDelete, "/api/v2/filters/"+f["id"].(string), nil)
+	if e := aliceStream.next(t); e.Event != "filters_changed" {
+		t.Fatalf("after deleting a filter: %v", e)
+	}
+	// Bob's stream stays quiet: his next event is his own post.
+	mine := post(t, s, bob, "nothing about filters", "public")
+	if e := bobStream.next(t); e.Event != "update" || e.Entity["id"] != mine {
+		t.Fatalf("bob got %v before his own post", e)
+	}
+}

@@ -29,7 +29,7 @@ func (s *Store) AddFilterKeyword(ctx context.Context, ownerID, filterID, keyword
 	k := &models.FilterKeyword{ID: models.NewID(), FilterID: filterID, Keyword: keyword, WholeWord: wholeWord,
 		CreatedAt: now, UpdatedAt: now}
 	_, err := s.db.NewInsert().Model(k).Exec(ctx)
-	return k, mapErr(err)
+	return k, s.filtersChanged(ctx, ownerID, mapErr(err))
 }
 
 // UpdateFilterKeyword saves k's keyword and whole_word; k must come from
@@ -38,14 +38,14 @@ func (s *Store) UpdateFilterKeyword(ctx context.Context, ownerID string, k *mode
 	k.UpdatedAt = nowUTC()
 	res, err := s.db.NewUpdate().Model(k).Column("keyword", "whole_word", "updated_at").WherePK().
 		Where(ownedFilterSQL, ownerID).Exec(ctx)
-	return oneRowOrNotFound(res, err)
+	return s.filtersChanged(ctx, ownerID, oneRowOrNotFound(res, err))
 }
 
 // DeleteFilterKeyword removes a keyword of one of ownerID's filters. With
 // dropEmpty (filters v1, where a filter is its keyword), a filter left with
 // no keyword and no status goes too.
 func (s *Store) DeleteFilterKeyword(ctx context.Context, ownerID, id string, dropEmpty bool) error {
-	return s.Tx(ctx, func(tx *Store) error {
+	return s.filtersChanged(ctx, ownerID, s.Tx(ctx, func(tx *Store) error {
 		k, err := tx.FilterKeywordByID(ctx, ownerID, id)
 		if err != nil {
 			return err
@@ -60,7 +60,7 @@ func (s *Store) DeleteFilterKeyword(ctx context.Context, ownerID, id string, dro
 			Where("NOT EXISTS (SELECT 1 FROM filter_keywords AS k WHERE k.filter_id = ?)", k.FilterID).
 			Where("NOT EXISTS (SELECT 1 FROM filter_statuses AS fs WHERE fs.filter_id = ?)", k.FilterID).Exec(ctx)
 		return mapErr(err)
-	})
+	}))
 }
 
 // FilterStatusByID returns a status entry of one of ownerID's filters.
@@ -81,7 +81,7 @@ func (s *Store) AddFilterStatus(ctx context.Context, ownerID, filterID, statusID
 	}
 	fs := &models.FilterStatus{ID: models.NewID(), FilterID: filterID, StatusID: statusID, CreatedAt: nowUTC()}
 	_, err := s.db.NewInsert().Model(fs).Exec(ctx)
-	return fs, mapErr(err)
+	return fs, s.filtersChanged(ctx, ownerID, mapErr(err))
 }
 
 // DeleteFilterStatus removes a status entry of one of ownerID's filters
@@ -92,7 +92,7 @@ func (s *Store) DeleteFilterStatus(ctx context.Context, ownerID, id string) (*mo
 		return nil, err
 	}
 	_, err = s.db.NewDelete().Model(fs).WherePK().Exec(ctx)
-	return fs, mapErr(err)
+	return fs, s.filtersChanged(ctx, ownerID, mapErr(err))
 }
 
 // filterRow returns ownerID's filter id without its parts.

@@ -7,6 +7,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/stoa-social/stoa/models"
+	"github.com/stoa-social/stoa/stream"
 )
 
 // Filters returns ownerID's filters, oldest first, with their keywords and
@@ -110,7 +111,7 @@ func (s *Store) SaveFilter(ctx context.Context, f *models.Filter, changes []Keyw
 		out, err = tx.FilterByID(ctx, f.AccountID, f.ID)
 		return err
 	})
-	return out, err
+	return out, s.filtersChanged(ctx, f.AccountID, err)
 }
 
 // changeKeyword applies one KeywordChange to filter filterID.
@@ -147,5 +148,15 @@ func (s *Store) changeKeyword(ctx context.Context, filterID string, c KeywordCha
 func (s *Store) DeleteFilter(ctx context.Context, ownerID, id string) error {
 	res, err := s.db.NewDelete().Model((*models.Filter)(nil)).Where("id = ?", id).
 		Where("account_id = ?", ownerID).Exec(ctx)
-	return oneRowOrNotFound(res, err)
+	return s.filtersChanged(ctx, ownerID, oneRowOrNotFound(res, err))
+}
+
+// filtersChanged raises "filters_changed" on ownerID's user stream when a
+// filter write succeeded (err == nil), so open clients reload their
+// filters; it returns err unchanged.
+func (s *Store) filtersChanged(ctx context.Context, ownerID string, err error) error {
+	if err == nil {
+		s.emit(ctx, stream.Event{Topic: stream.HomeTopic(ownerID), Type: stream.TypeFiltersChanged})
+	}
+	return err
 }
