@@ -108,6 +108,8 @@ func (i *Instance) Run(ctx context.Context) error {
 	// --- federation receiving side (federation.go): upkeep.
 	waitFed := i.startFederator(ctx)
 	defer waitFed()
+	// --- store maintenance (upkeep.go).
+	defer i.startUpkeep(ctx)()
 	return i.Serve(ctx, ln)
 }
 
