@@ -1,6 +1,7 @@
 package mastodon
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
@@ -71,29 +72,19 @@ func (h *Handler) blockedEitherWay(r *http.Request, a, b string) (bool, error) {
 // unfollow answers POST /api/v1/accounts/{id}/unfollow: the follow, or the
 // pending request, ends; not following already is fine.
 func (h *Handler) unfollow(w http.ResponseWriter, r *http.Request) error {
-	target, err := h.pathAccount(r)
-	if err != nil {
+	return h.undoRelation(w, r, func(ctx context.Context, me, target string) error {
+		_, err := h.Store.Unfollow(ctx, me, target)
 		return err
-	}
-	_, err = h.Store.Unfollow(r.Context(), auth.Account(r.Context()).ID, target.ID)
-	if err != nil && !errors.Is(err, models.ErrNotFound) {
-		return err
-	}
-	return h.writeRelationship(w, r, target.ID)
+	})
 }
 
 // removeFromFollowers answers POST /api/v1/accounts/{id}/remove_from_followers:
 // the account stops following the caller; not following already is fine.
 func (h *Handler) removeFromFollowers(w http.ResponseWriter, r *http.Request) error {
-	target, err := h.pathAccount(r)
-	if err != nil {
+	return h.undoRelation(w, r, func(ctx context.Context, me, target string) error {
+		_, err := h.Store.RemoveFromFollowers(ctx, me, target)
 		return err
-	}
-	_, err = h.Store.RemoveFromFollowers(r.Context(), auth.Account(r.Context()).ID, target.ID)
-	if err != nil && !errors.Is(err, models.ErrNotFound) {
-		return err
-	}
-	return h.writeRelationship(w, r, target.ID)
+	})
 }
 
 // relationships answers GET /api/v1/accounts/relationships?id[]=...: one
@@ -158,4 +149,19 @@ func accountIDs(accts []*models.Account) []string {
 		ids[i] = a.ID
 	}
 	return ids
+}
+
+// undoRelation runs undo for the caller and the account in the path, where
+// having nothing to undo is fine (Mastodon answers 200 either way), and
+// answers the Relationship as it now stands.
+func (h *Handler) undoRelation(w http.ResponseWriter, r *http.Request, undo func(ctx context.Context, me, target string) error) error {
+	target, err := h.pathAccount(r)
+	if err != nil {
+		return err
+	}
+	err = undo(r.Context(), auth.Account(r.Context()).ID, target.ID)
+	if err != nil && !errors.Is(err, models.ErrNotFound) {
+		return err
+	}
+	return h.writeRelationship(w, r, target.ID)
 }

@@ -1,7 +1,7 @@
 package mastodon
 
 import (
-	"errors"
+	"context"
 	"math"
 	"net/http"
 	"time"
@@ -28,15 +28,10 @@ func (h *Handler) block(w http.ResponseWriter, r *http.Request) error {
 
 // unblock answers POST /api/v1/accounts/{id}/unblock; not blocking is fine.
 func (h *Handler) unblock(w http.ResponseWriter, r *http.Request) error {
-	target, err := h.pathAccount(r)
-	if err != nil {
+	return h.undoRelation(w, r, func(ctx context.Context, me, target string) error {
+		_, err := h.Store.Unblock(ctx, me, target)
 		return err
-	}
-	_, err = h.Store.Unblock(r.Context(), auth.Account(r.Context()).ID, target.ID)
-	if err != nil && !errors.Is(err, models.ErrNotFound) {
-		return err
-	}
-	return h.writeRelationship(w, r, target.ID)
+	})
 }
 
 // maxMuteSeconds bounds duration so the expiry stays a sane time.
@@ -79,15 +74,10 @@ func (h *Handler) mute(w http.ResponseWriter, r *http.Request) error {
 
 // unmute answers POST /api/v1/accounts/{id}/unmute; not muting is fine.
 func (h *Handler) unmute(w http.ResponseWriter, r *http.Request) error {
-	target, err := h.pathAccount(r)
-	if err != nil {
+	return h.undoRelation(w, r, func(ctx context.Context, me, target string) error {
+		_, err := h.Store.Unmute(ctx, me, target)
 		return err
-	}
-	_, err = h.Store.Unmute(r.Context(), auth.Account(r.Context()).ID, target.ID)
-	if err != nil && !errors.Is(err, models.ErrNotFound) {
-		return err
-	}
-	return h.writeRelationship(w, r, target.ID)
+	})
 }
 
 // blocks answers GET /api/v1/blocks: the accounts the caller blocks,
