@@ -75,6 +75,17 @@ type Token struct {
 // ScopeSet is the scopes granted to the token.
 func (t *Token) ScopeSet() Scopes { return Scopes(strings.Fields(t.Scopes)) }
 
+// NewToken builds (without storing) an access token for accountID (nil for
+// an app-only token) and appID (nil for tokens made on the command line),
+// and returns it with its plaintext secret, which is never stored.
+func NewToken(appID, accountID *string, scopes string, now time.Time) (*Token, string) {
+	secret := NewSecret()
+	return &Token{
+		ID: NewID(), TokenHash: HashSecret(secret), ApplicationID: appID,
+		AccountID: accountID, Scopes: scopes, CreatedAt: now,
+	}, secret
+}
+
 // NewSecret returns 32 random bytes, base64url without padding: tokens,
 // client ids and secrets, authorization codes.
 func NewSecret() string {

@@ -56,9 +56,7 @@ func buildDataSet(site models.Site, cfg SeedConfig) (*dataSet, error) {
 	ds.chooseFollows(rng, cfg.Follows)
 	ds.chooseStatuses(rng, cfg.Statuses)
 	for i := range cfg.Tokens {
-		secret := models.NewSecret()
-		tok := &models.Token{ID: models.NewID(), TokenHash: models.HashSecret(secret),
-			AccountID: &ds.accounts[i].ID, Scopes: "read write follow push", CreatedAt: now}
+		tok, secret := models.NewToken(nil, &ds.accounts[i].ID, "read write follow push", now)
 		ds.tokens, ds.secrets = append(ds.tokens, tok), append(ds.secrets, secret)
 	}
 	return ds, nil

@@ -87,11 +87,7 @@ func (c *tokenCreateCmd) Run(ctx context.Context, g *Globals, out io.Writer) err
 	if _, err := inst.Store().UserByAccountID(ctx, acct.ID); err != nil {
 		return fmt.Errorf("account %q cannot sign in: %w", c.Username, err)
 	}
-	secret := models.NewSecret()
-	tok := &models.Token{
-		ID: models.NewID(), TokenHash: models.HashSecret(secret), AccountID: &acct.ID,
-		Scopes: scopes.String(), CreatedAt: time.Now().UTC(),
-	}
+	tok, secret := models.NewToken(nil, &acct.ID, scopes.String(), time.Now().UTC())
 	if err := inst.Store().CreateToken(ctx, tok); err != nil {
 		return err
 	}

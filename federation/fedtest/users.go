@@ -48,9 +48,7 @@ func (s *Server) Token(t testing.TB, accountID, scopes string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	secret := models.NewSecret()
-	tok := &models.Token{ID: models.NewID(), TokenHash: models.HashSecret(secret), AccountID: &accountID,
-		Scopes: sc.String(), CreatedAt: time.Now().UTC()}
+	tok, secret := models.NewToken(nil, &accountID, sc.String(), time.Now().UTC())
 	if err := s.Store().CreateToken(context.Background(), tok); err != nil {
 		t.Fatalf("create token: %v", err)
 	}

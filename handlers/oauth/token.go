@@ -58,11 +58,7 @@ func (h *Handler) token(w http.ResponseWriter, r *http.Request) error {
 // newToken builds (without storing) a token of app for accountID (nil for
 // an app-only token) and returns it with its plaintext.
 func (h *Handler) newToken(app *models.Application, accountID *string, scopes string) (*models.Token, string) {
-	secret := models.NewSecret()
-	return &models.Token{
-		ID: models.NewID(), TokenHash: models.HashSecret(secret), ApplicationID: &app.ID,
-		AccountID: accountID, Scopes: scopes, CreatedAt: h.now(),
-	}, secret
+	return models.NewToken(&app.ID, accountID, scopes, h.now())
 }
 
 // codeGrant exchanges an authorization code. The code must be live, unused,
