@@ -25,11 +25,12 @@ type Handler struct {
 	OpenRegistrations bool
 }
 
-// Routes registers the discovery endpoints for GET and HEAD. Each answer
-// carries Access-Control-Allow-Origin: * so browser clients may read it.
+// Routes registers the discovery endpoints for GET and HEAD. Browser
+// clients may read them: handlers.WithCORS allows any origin on
+// /.well-known/* and /nodeinfo/*.
 func (h *Handler) Routes(r *mux.Router) {
 	get := func(path string, fn respond.HandlerFunc) {
-		r.Handle(path, allowAnyOrigin(respond.Wrap(fn))).Methods(http.MethodGet, http.MethodHead)
+		r.Handle(path, respond.Wrap(fn)).Methods(http.MethodGet, http.MethodHead)
 	}
 	get("/.well-known/webfinger", h.webfinger)
 	get("/.well-known/host-meta", h.hostMeta)
@@ -37,13 +38,4 @@ func (h *Handler) Routes(r *mux.Router) {
 	get("/.well-known/nodeinfo", h.nodeInfoLinks)
 	get("/nodeinfo/2.0", h.nodeInfo20)
 	get("/nodeinfo/2.1", h.nodeInfo21)
-}
-
-// allowAnyOrigin lets any web page read the response: discovery documents
-// are public.
-func allowAnyOrigin(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Access-Control-Allow-Origin", "*")
-		next.ServeHTTP(w, r)
-	})
 }
