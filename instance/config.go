@@ -1,6 +1,8 @@
 package instance
 
 import (
+	"context"
+	"crypto/x509"
 	"fmt"
 	"log/slog"
 	"net"
@@ -26,7 +28,16 @@ type Config struct {
 	// stay unsigned). stoa serve turns it on unless told otherwise; a zero
 	// Config serves public objects unsigned.
 	AuthorizedFetch bool
-	Logger          *slog.Logger
+	// DialContext and RootCAs, when set, replace the outbound client's
+	// dialer and trusted roots: fedtest maps a.test, b.test to its httptest
+	// TLS servers and trusts its own CA. The address guard still checks the
+	// address a connection reached.
+	DialContext func(ctx context.Context, network, address string) (net.Conn, error)
+	RootCAs     *x509.CertPool
+	// HTTPSOnly refuses plain-http federation URLs even with
+	// AllowPrivateNetwork (fedtest serves every instance over https).
+	HTTPSOnly bool
+	Logger    *slog.Logger
 }
 
 // withDefaults fills the derived settings and checks the URL.

@@ -2,6 +2,7 @@ package instance
 
 import (
 	"context"
+	"crypto/tls"
 	"net/http"
 	"sync"
 
@@ -31,8 +32,12 @@ type outbound struct {
 }
 
 func newOutbound(cfg Config, site models.Site, st *store.Store, events stream.Source) *outbound {
-	client := httpclient.New(httpclient.Config{Version: Version, BaseURL: site.Base(),
-		AllowPrivateNetwork: cfg.AllowPrivateNetwork})
+	hc := httpclient.Config{Version: Version, BaseURL: site.Base(),
+		AllowPrivateNetwork: cfg.AllowPrivateNetwork, DialContext: cfg.DialContext}
+	if cfg.RootCAs != nil {
+		hc.TLSConfig = &tls.Config{RootCAs: cfg.RootCAs, MinVersion: tls.VersionTLS12}
+	}
+	client := httpclient.New(hc)
 	queue := delivery.New(st, client, delivery.Config{Logger: cfg.Logger})
 	return &outbound{
 		cfg: cfg, site: site, store: st, client: client, deliveries: queue,

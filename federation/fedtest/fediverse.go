@@ -2,6 +2,7 @@ package fedtest
 
 import (
 	"context"
+	"crypto/tls"
 	"io"
 	"log/slog"
 	"net"
@@ -25,14 +26,19 @@ type Drainer func(ctx context.Context) (int, error)
 // Fediverse is a set of servers in one test.
 type Fediverse struct {
 	Servers []*Server
+	// Client reaches every server by its name (https://a.test ...) and
+	// trusts the Fediverse's CA; each Server's Client is this one.
+	Client *http.Client
+	net    *network
+	ca     *testCA
 }
 
 // Server is one running instance of a Fediverse.
 type Server struct {
 	*instance.Instance
 	Name   string       // "a", "b", ... in creation order
-	URL    string       // base URL, e.g. http://127.0.0.1:41234
-	Client *http.Client // a plain client for talking to it
+	URL    string       // base URL, e.g. https://a.test
+	Client *http.Client // the Fediverse's Client: reaches this server and every other by name
 	// Drainers are what Settle runs on this server, in order. New sets the
 	// publisher and the delivery queue; tests may add more.
 	Drainers []Drainer
@@ -40,27 +46,38 @@ type Server struct {
 }
 
 // New starts n servers, named "a", "b", ...; they stop when the test ends.
-// Each gets a fresh database, AllowPrivateNetwork and AuthorizedFetch on;
-// modify, if given, may change any server's config before it is built.
+// Server a is https://a.test: an httptest TLS server on a loopback port
+// with a certificate for a.test from a CA made for this Fediverse, reached
+// through a dialer that maps a.test:443 to that port (the servers' own
+// outgoing requests and Client alike). Each server gets a fresh database,
+// AllowPrivateNetwork (the dial goes to loopback), HTTPSOnly and
+// AuthorizedFetch on; modify, if given, may change any server's config
+// before it is built.
 func New(t testing.TB, n int, modify ...func(name string, c *instance.Config)) *Fediverse {
 	t.Helper()
-	f := &Fediverse{}
+	f := &Fediverse{net: newNetwork(), ca: newCA(t)}
+	f.Client = f.net.client(f.ca)
+	t.Cleanup(f.Client.CloseIdleConnections)
 	for i := range n {
-		f.Servers = append(f.Servers, start(t, string(rune('a'+i)), modify))
+		f.Servers = append(f.Servers, f.start(t, string(rune('a'+i)), modify))
 	}
 	return f
 }
 
 // start builds and serves one instance.
-func start(t testing.TB, name string, modify []func(string, *instance.Config)) *Server {
+func (f *Fediverse) start(t testing.TB, name string, modify []func(string, *instance.Config)) *Server {
 	t.Helper()
+	host := name + Domain
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatalf("listen: %v", err)
 	}
-	base := "http://" + ln.Addr().String()
+	f.net.add(host, ln.Addr().String())
+	cert := f.ca.issue(t, host)
+	base := "https://" + host
 	cfg := instance.Config{URL: base, DB: storetest.DSN(t), DataDir: t.TempDir(),
-		AllowPrivateNetwork: true, AuthorizedFetch: true, Logger: logger(t, name)}
+		AllowPrivateNetwork: true, HTTPSOnly: true, AuthorizedFetch: true,
+		DialContext: f.net.DialContext, RootCAs: f.ca.Pool, Logger: logger(t, name)}
 	for _, m := range modify {
 		m(name, &cfg)
 	}
@@ -72,15 +89,20 @@ func start(t testing.TB, name string, modify []func(string, *instance.Config)) *
 		t.Fatalf("instance %s: %v", name, err)
 	}
 	rec := &recorder{}
-	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: rec.wrap(inst.Handler())}}
-	srv.Start()
+	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: rec.wrap(inst.Handler())},
+		TLS: &tls.Config{Certificates: []tls.Certificate{cert}}}
+	srv.StartTLS()
 	t.Cleanup(func() {
 		srv.Close()
 		inst.HTTPClient().CloseIdleConnections()
 		inst.Close()
 	})
-	s := &Server{Instance: inst, Name: name, URL: base, Client: srv.Client(), rec: rec}
-	s.Drainers = []Drainer{inst.Publisher().RunOnce, inst.Deliveries().RunOnce}
+	s := &Server{Instance: inst, Name: name, URL: base, Client: f.Client, rec: rec}
+	s.Drainers = []Drainer{
+		inst.Publisher().RunOnce,
+		inst.Deliveries().RunOnce,
+		inst.Federator().InboxQueue().RunOnce,
+	}
 	return s
 }
 

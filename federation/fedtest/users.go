@@ -1,6 +1,7 @@
 package fedtest
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -22,7 +23,7 @@ type User struct {
 	Server  *Server
 }
 
-// Handle is the user's full handle, "name@127.0.0.1:port".
+// Handle is the user's full handle, "name@a.test".
 func (u *User) Handle() string { return u.Account.Handle(u.Server.Site().Host()) }
 
 // CreateAccount makes a local account with password "correct horse
@@ -61,12 +62,18 @@ func (s *Server) NewUser(t testing.TB, username string) *User {
 	t.Helper()
 	a := s.CreateAccount(t, username)
 	tok := s.Token(t, a.ID, "read write follow push")
-	c := gomasto.NewClient(&gomasto.Config{Server: s.URL, AccessToken: tok})
-	c.Client = *s.Client
-	return &User{Account: a, Token: tok, C: c, Server: s}
+	return &User{Account: a, Token: tok, C: s.Mastodon(tok), Server: s}
 }
 
-// Resolve returns this server's account for handle ("bob@127.0.0.1:port"),
+// Mastodon returns a go-mastodon client of this server using token (""
+// for none), over the Fediverse's Client.
+func (s *Server) Mastodon(token string) *gomasto.Client {
+	c := gomasto.NewClient(&gomasto.Config{Server: s.URL, AccessToken: token})
+	c.Client = *s.Client
+	return c
+}
+
+// Resolve returns this server's account for handle ("bob@b.test"),
 // found as the server finds remote accounts: stored, or through WebFinger
 // and the actor document.
 func (s *Server) Resolve(t testing.TB, handle string) *models.Account {
@@ -78,10 +85,11 @@ func (s *Server) Resolve(t testing.TB, handle string) *models.Account {
 	return a
 }
 
-// SignedGet fetches url as an ActivityPub client would, with a GET signed
-// by signer (a local account of any server; nil sends it unsigned). It
-// returns the response (body closed) and the body.
-func SignedGet(t testing.TB, url string, signer *models.Account) (*http.Response, []byte) {
+// SignedGet fetches url (on any server of the Fediverse) as an ActivityPub
+// client would, through s.Client, with a GET signed by signer (a local
+// account of any server; nil sends it unsigned). It returns the response
+// (body closed) and the body.
+func (s *Server) SignedGet(t testing.TB, url string, signer *models.Account) (*http.Response, []byte) {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodGet, url, nil)
 	if err != nil {
@@ -97,9 +105,35 @@ func SignedGet(t testing.TB, url string, signer *models.Account) (*http.Response
 			t.Fatal(err)
 		}
 	}
-	resp, err := http.DefaultClient.Do(req)
+	return s.do(t, req)
+}
+
+// SignedPost posts body to url (an inbox on any server of the Fediverse)
+// through s.Client, signed by signer as Stoa signs deliveries. It returns
+// the response (body closed) and the body.
+func (s *Server) SignedPost(t testing.TB, url string, body []byte, signer *models.Account) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
-		t.Fatalf("GET %s: %v", url, err)
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", httpclient.ContentType)
+	key, err := httpclient.ParsePrivateKey(signer.PrivateKeyPEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := httpclient.SignPOST(req, body, signer.PublicKeyURI, key); err != nil {
+		t.Fatal(err)
+	}
+	return s.do(t, req)
+}
+
+// do sends req with s.Client and reads the whole answer.
+func (s *Server) do(t testing.TB, req *http.Request) (*http.Response, []byte) {
+	t.Helper()
+	resp, err := s.Client.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", req.Method, req.URL, err)
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)

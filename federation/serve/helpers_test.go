@@ -43,13 +43,13 @@ func post(t *testing.T, u *fedtest.User, text, vis string) *gomasto.Status {
 
 // get fetches url signed by signer (nil: unsigned) and decodes the JSON
 // object it answers.
-func get(t *testing.T, url string, signer *fedtest.User) (int, map[string]any) {
+func (w *svWorld) get(t *testing.T, url string, signer *fedtest.User) (int, map[string]any) {
 	t.Helper()
 	var a *models.Account
 	if signer != nil {
 		a = signer.Account
 	}
-	resp, body := fedtest.SignedGet(t, url, a)
+	resp, body := w.a.SignedGet(t, url, a)
 	var m map[string]any
 	if err := json.Unmarshal(body, &m); err != nil {
 		t.Fatalf("GET %s: %d, not JSON: %s", url, resp.StatusCode, body)
