@@ -56,6 +56,9 @@ func (in *Inbox) authenticate(r *http.Request, body []byte, peek peeked) (*model
 	if err := checkDigest(r.Header.Values("Digest"), body); err != nil {
 		return nil, err
 	}
+	if err := in.checkDomainPolicy(r.Context(), v.KeyId(), peek); err != nil {
+		return nil, err
+	}
 	signer, err := in.keyOwner(r.Context(), v.KeyId(), peek)
 	if err != nil {
 		return nil, err

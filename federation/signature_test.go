@@ -29,17 +29,7 @@ func TestAuthenticateReturnsSigner(t *testing.T) {
 	if err := st.PutAccount(t.Context(), alice); err != nil {
 		t.Fatal(err)
 	}
-	block, _ := pem.Decode([]byte(alice.PrivateKeyPEM))
-	key, _ := x509.ParsePKCS8PrivateKey(block.Bytes)
-	body := []byte(`{"type":"Follow"}`)
-	r := httptest.NewRequest(http.MethodPost, "https://stoa.example/inbox", bytes.NewReader(body))
-	r.Header.Set("Host", r.Host)
-	r.Header.Set("Date", time.Now().UTC().Format(http.TimeFormat))
-	signer, _, _ := httpsig.NewSigner([]httpsig.Algorithm{httpsig.RSA_SHA256}, httpsig.DigestSha256,
-		[]string{"(request-target)", "host", "date", "digest"}, httpsig.Signature, 0)
-	if err := signer.SignRequest(key, alice.PublicKeyURI, r, body); err != nil {
-		t.Fatal(err)
-	}
+	r, body := signedInboxPost(t, alice)
 	got, err := (&Inbox{store: st}).authenticate(r, body, peeked{})
 	if err != nil || got.ID != alice.ID {
 		t.Fatalf("authenticate: %v, %v; want alice", got, err)
@@ -94,4 +84,25 @@ func TestCheckDate(t *testing.T) {
 			t.Errorf("%q: err %v, want ok=%v", c.date, err, c.ok)
 		}
 	}
+}
+
+// signedInboxPost is a POST of a small Follow to https://stoa.example/inbox
+// signed with a's key as Mastodon signs it; it returns the body too.
+func signedInboxPost(t *testing.T, a *models.Account) (*http.Request, []byte) {
+	t.Helper()
+	block, _ := pem.Decode([]byte(a.PrivateKeyPEM))
+	key, err := x509.ParsePKCS8PrivateKey(block.Bytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := []byte(`{"type":"Follow"}`)
+	r := httptest.NewRequest(http.MethodPost, "https://stoa.example/inbox", bytes.NewReader(body))
+	r.Header.Set("Host", r.Host)
+	r.Header.Set("Date", time.Now().UTC().Format(http.TimeFormat))
+	signer, _, _ := httpsig.NewSigner([]httpsig.Algorithm{httpsig.RSA_SHA256}, httpsig.DigestSha256,
+		[]string{"(request-target)", "host", "date", "digest"}, httpsig.Signature, 0)
+	if err := signer.SignRequest(key, a.PublicKeyURI, r, body); err != nil {
+		t.Fatal(err)
+	}
+	return r, body
 }

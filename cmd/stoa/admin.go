@@ -20,6 +20,10 @@ type adminCmd struct {
 	Token struct {
 		Create tokenCreateCmd `cmd:"" help:"Create an access token for an account and print it."`
 	} `cmd:"" help:"Manage access tokens."`
+	Community struct {
+		Create communityCreateCmd `cmd:"" help:"Create a community (a Group actor) owned by a local account."`
+	} `cmd:"" help:"Manage communities."`
+	Domain domainCmd `cmd:"" help:"Block, unblock and list other servers' domains (federation policy)."`
 }
 
 type accountCreateCmd struct {

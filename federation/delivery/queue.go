@@ -82,7 +82,7 @@ func (q *Queue) Enqueue(ctx context.Context, st *store.Store, activity []byte, a
 			q.cfg.Logger.Warn("delivery: skipping inbox", "inbox", raw, "activity", activityID, "error", err)
 			continue
 		}
-		if seen[inbox] {
+		if seen[inbox] || q.blocked(ctx, host) {
 			continue
 		}
 		seen[inbox] = true

@@ -2,6 +2,7 @@ package delivery
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -17,6 +18,10 @@ func (q *Queue) send(ctx context.Context, d *store.ClaimedDelivery) {
 		q.release(d, until)
 		return
 	}
+	if q.blocked(bctx, d.Host) {
+		q.drop(d, 0, errHostBlocked) // blocked after it was queued
+		return
+	}
 	key, err := q.keys.get(d.AccountID, d.KeyID, d.PrivateKeyPEM)
 	if err != nil {
 		q.drop(d, 0, fmt.Errorf("signing key of account %s: %w", d.AccountID, err))
@@ -30,6 +35,9 @@ func (q *Queue) send(ctx context.Context, d *store.ClaimedDelivery) {
 	}
 	q.record(bctx, d, err)
 }
+
+// errHostBlocked: the inbox's host is on a suspended domain.
+var errHostBlocked = errors.New("delivery: host is on a blocked domain")
 
 // record acts on the outcome of an attempt.
 func (q *Queue) record(ctx context.Context, d *store.ClaimedDelivery, err error) {
@@ -102,4 +110,12 @@ func errorText(err error) string {
 		s = s[:500]
 	}
 	return s
+}
+
+// blocked reports whether host is on a suspended domain; Enqueue skips
+// such inboxes (send drops those blocked later). A failed lookup says no:
+// send checks again.
+func (q *Queue) blocked(ctx context.Context, host string) bool {
+	suspended, err := q.st.IsHostSuspended(ctx, host)
+	return err == nil && suspended
 }

@@ -37,6 +37,9 @@ func (f *Fetcher) AccountByHandle(ctx context.Context, handle string) (*models.A
 	if strings.EqualFold(host, f.cfg.Site.Host()) {
 		return f.cfg.Store.AccountByUsername(ctx, user, "")
 	}
+	if err := f.refuseBlocked(ctx, host); err != nil {
+		return nil, err
+	}
 	if a, err := f.cfg.Store.AccountByUsername(ctx, user, host); err == nil {
 		return f.fresh(ctx, a), nil
 	} else if !errors.Is(err, models.ErrNotFound) {

@@ -83,6 +83,9 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string) (*httpclient.Response,
 	if err := f.allowed(rawURL); err != nil {
 		return nil, err
 	}
+	if err := f.refuseBlocked(ctx, hostOf(rawURL)); err != nil {
+		return nil, err
+	}
 	key, err := f.instanceKey(ctx)
 	if err != nil {
 		return nil, err

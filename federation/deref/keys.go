@@ -17,8 +17,12 @@ const maxUnchanged = 4096
 // KeyOwner returns the account that owns the public key keyID: from the
 // store (local accounts and remote ones seen before), or else by fetching
 // the key's document and storing its actor. A key of this instance that is
-// not stored is models.ErrNotFound.
+// not stored is models.ErrNotFound; a key on a suspended domain is
+// ErrDomainBlocked.
 func (f *Fetcher) KeyOwner(ctx context.Context, keyID string) (*models.Account, error) {
+	if err := f.refuseBlocked(ctx, hostOf(keyID)); err != nil {
+		return nil, err // a suspended domain's keys verify nothing, stored or not
+	}
 	a, err := f.cfg.Store.AccountByKeyURI(ctx, keyID)
 	if err == nil || !errors.Is(err, models.ErrNotFound) {
 		return a, err

@@ -48,6 +48,9 @@ func (f *Fetcher) WebFinger(ctx context.Context, handle string) (string, error) 
 	if err != nil {
 		return "", err
 	}
+	if err := f.refuseBlocked(ctx, host); err != nil {
+		return "", err
+	}
 	query := "/.well-known/webfinger?resource=" + url.QueryEscape("acct:"+user+"@"+host)
 	resp, err := f.cfg.Client.GetAccept(ctx, "https://"+host+query, acceptJRD, nil)
 	if err != nil && f.cfg.AllowHTTP && httpclient.StatusOf(err) == 0 {

@@ -20,7 +20,7 @@ type AccountSearch struct {
 	AnyDomain bool
 	Domain    string
 	// DisplayName, when set, also matches (OR) display names containing it,
-	// case-insensitively (ASCII case folding on SQLite).
+	// case-insensitively (any letter, on SQLite too: lowerFunc).
 	DisplayName string
 	// Following keeps only accounts ViewerID follows.
 	Following bool
@@ -33,11 +33,11 @@ type AccountSearch struct {
 // first, then local accounts, then by username and domain. The instance
 // actor never matches.
 func (s *Store) SearchAccounts(ctx context.Context, q AccountSearch) ([]*models.Account, error) {
-	user := strings.ToLower(q.Username)
-	match := "lower(account.username) LIKE ? ESCAPE '\\'"
+	user, lower := strings.ToLower(q.Username), s.lowerFunc()
+	match := lower + "(account.username) LIKE ? ESCAPE '\\'"
 	args := []any{likePrefix(user)}
 	if q.DisplayName != "" {
-		match = "(" + match + " OR lower(account.display_name) LIKE ? ESCAPE '\\')"
+		match = "(" + match + " OR " + lower + "(account.display_name) LIKE ? ESCAPE '\\')"
 		args = append(args, "%"+likeEscape(strings.ToLower(q.DisplayName))+"%")
 	}
 	var accts []*models.Account
@@ -54,12 +54,13 @@ func (s *Store) SearchAccounts(ctx context.Context, q AccountSearch) ([]*models.
 		sel = sel.Where("NOT EXISTS (SELECT 1 FROM blocks AS b WHERE (b.account_id = ? AND b.target_account_id = account.id)"+
 			" OR (b.account_id = account.id AND b.target_account_id = ?))", q.ViewerID, q.ViewerID)
 	}
+	sel = s.whereDomainVisible(ctx, sel, "account.id")
 	if q.Following {
 		sel = sel.Where("EXISTS (SELECT 1 FROM follows AS f WHERE f.account_id = ? AND f.target_account_id = account.id)",
 			q.ViewerID)
 	}
 	offset := max(q.Offset, 0)
-	err := sel.OrderExpr("CASE WHEN lower(account.username) = ? THEN 0 ELSE 1 END", user).
+	err := sel.OrderExpr("CASE WHEN "+lower+"(account.username) = ? THEN 0 ELSE 1 END", user).
 		OrderExpr("CASE WHEN account.domain = '' THEN 0 ELSE 1 END").
 		OrderExpr("lower(account.username), account.domain, account.id").
 		Limit(int64(Page{Limit: q.Limit}.size(AccountsPageDefault, AccountsPageMax))).Offset(int64(offset)).

@@ -77,7 +77,7 @@ func (s *Store) follow(ctx context.Context, accountID, targetID string, o Follow
 	if f.URI == "" && follower.IsLocal() {
 		f.URI = follower.URI + "#follows/" + f.ID
 	}
-	if target.Locked || !target.IsLocal() {
+	if target.Locked || !target.IsLocal() || s.followNeedsApproval(ctx, follower) {
 		r, err := s.requestFollow(ctx, (*models.FollowRequest)(f), o)
 		return &FollowResult{Request: r}, err
 	}

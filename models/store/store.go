@@ -35,6 +35,12 @@ type Store struct {
 	// publishes nothing. pending collects them inside a transaction.
 	events  stream.Publisher
 	pending *[]stream.Event
+	// stmts holds prepared hot read queries on SQLite (stmt_cache.go);
+	// nil on PostgreSQL.
+	stmts *stmtCache
+	// blocks caches the domain blocks (domain_blocks.go); shared by a
+	// Store and its transactions.
+	blocks *domainBlockCache
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -46,6 +52,7 @@ func IsPostgres(dsn string) bool {
 // directory is created). It does not migrate; call Migrate.
 func Open(ctx context.Context, dsn string) (*Store, error) {
 	var db *bun.DB
+	var stmts *stmtCache
 	if IsPostgres(dsn) {
 		sqldb, err := sql.Open("pgx", dsn)
 		if err != nil {
@@ -69,23 +76,28 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		sqldb.SetMaxIdleConns(8)
 		sqldb.SetConnMaxIdleTime(0)
 		db = bun.NewDB(sqldb, sqlitedialect.New())
+		stmts = newStmtCache(sqldb)
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	return &Store{db: db, raw: db}, nil
+	return &Store{db: db, raw: db, blocks: newDomainBlockCache(), stmts: stmts}, nil
 }
 
 // sqliteDSN sets the pragmas on every connection. busy_timeout comes before
 // journal_mode so that switching to WAL waits instead of failing when another
 // process holds the file; _txlock=immediate makes writers queue at BEGIN
-// rather than fail at their first write.
+// rather than fail at their first write. temp_store(MEMORY) keeps statement
+// journals (a multi-row INSERT ... SELECT in a transaction, such as fan-out,
+// writes one) in memory rather than in a temporary file: they only roll back
+// one statement, so durability is the same.
 func sqliteDSN(path string) string {
 	return "file:" + path +
 		"?_pragma=busy_timeout(10000)" +
 		"&_pragma=journal_mode(WAL)" +
 		"&_pragma=synchronous(NORMAL)" +
+		"&_pragma=temp_store(MEMORY)" +
 		"&_pragma=foreign_keys(1)" +
 		"&_txlock=immediate"
 }
@@ -120,7 +132,7 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 	var pending []stream.Event
 	err := s.raw.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		pending = pending[:0]
-		return fn(&Store{db: tx, raw: s.raw, events: s.events, pending: &pending})
+		return fn(&Store{db: tx, raw: s.raw, events: s.events, pending: &pending, blocks: s.blocks, stmts: s.stmts})
 	})
 	if err == nil {
 		s.publish(ctx, pending)
