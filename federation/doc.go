@@ -10,13 +10,15 @@
 // Receiving (Inbox.ServeHTTP): the HTTP signature is verified (keys are
 // read from the store, fetched by keyId on first contact, fetched again
 // once when a stored key stops verifying); the signer must be the
-// activity's actor and astype.CheckOrigin must pass; then go-fed's
-// PostInbox drops repeats (the inbox_activities table) and dispatches to
+// activity's actor (or the activity is a forwarded one, confirmed with its
+// origin: inbox_forwarded.go) and astype.CheckOrigin must pass; then it is
+// committed to the durable InboxQueue (repeats dropped there; 202 after the
+// commit), whose workers hand it to go-fed's PostInbox, which dispatches to
 // the callbacks in in_*.go, which map each activity type to store methods:
 //
 //	Create   Note/Article/Page/Question → store.CreateStatus (when it concerns
 //	         this instance: followed author, reply to a stored status, a local
-//	         account addressed or mentioned; the parent fetched one level)
+//	         account addressed or mentioned; unknown ancestors fetched, bounded)
 //	Update   Note → store.UpdateStatus (author only); actor → its account
 //	Delete   status → store.DeleteStatus (author only); actor → DeleteRemoteAccount
 //	Follow   → store.Follow (request when locked; the store writes the Accept)
@@ -30,8 +32,11 @@
 //
 // go-fed's own side effects are all turned off (FederatingCallbacks): the
 // store is the single source of truth. Processing is synchronous, inside
-// the inbox request; fetches it makes are bounded (one parent, one boosted
-// status, the signer's key). Inbox forwarding is not done.
+// the inbox request; fetches it makes are bounded (up to MaxAncestors
+// ancestors, MaxMentionFetches mentioned accounts, one boosted status, the
+// signer's key). Stoa does not forward; a forwarded activity (signer not
+// its actor) is accepted only as its origin confirms it
+// (inbox_forwarded.go).
 //
 // Sending: local actions become publications (federation/publish), which
 // enqueue deliveries directly. Transport (pub.Transport) is there for
@@ -39,6 +44,7 @@
 // from the store, and enqueues instead of posting.
 //
 // Resolving: ResolveAccount and ResolveURL look up handles (WebFinger) and
-// URLs for the Mastodon search with resolve=true (handlers/mastodon's
-// Resolver).
+// URLs for the Mastodon search with resolve=true; ResolveThread completes a
+// thread (ancestors, remote replies collections) before its context is
+// read, within ThreadBudget (handlers/mastodon's Resolver).
 package federation

@@ -1,21 +1,18 @@
 package federation_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
-	"net/http"
 	"testing"
 
 	gomasto "github.com/mattn/go-mastodon"
 
 	"github.com/stoa-social/stoa/federation/fedtest"
-	"github.com/stoa-social/stoa/federation/httpclient"
 	"github.com/stoa-social/stoa/models"
 )
 
-// fedInstances starts n instances of a fedtest fediverse (loopback,
-// private network allowed, authorized fetch on, workers off).
+// fedInstances starts n instances of a fedtest fediverse (https://a.test
+// ..., each behind its own httptest TLS server; authorized fetch on,
+// workers off).
 func fedInstances(t *testing.T, n int) []*fedtest.Server {
 	t.Helper()
 	return fedtest.New(t, n).Servers
@@ -79,9 +76,10 @@ func learn(t *testing.T, s *fedtest.Server, u *fedUser) *models.Account {
 }
 
 // sendAs posts doc (given an @context when it has none) to inbox, signed
-// with from's key as Stoa signs deliveries, and returns the status and
-// the error message (if any).
-func sendAs(t *testing.T, from *models.Account, inbox string, doc map[string]any) (int, string) {
+// with from's key as Stoa signs deliveries, through s's client (which
+// reaches every server of its fediverse), and returns the status and the
+// error message (if any).
+func sendAs(t *testing.T, s *fedtest.Server, from *models.Account, inbox string, doc map[string]any) (int, string) {
 	t.Helper()
 	if _, ok := doc["@context"]; !ok {
 		doc["@context"] = "https://www.w3.org/ns/activitystreams"
@@ -90,30 +88,13 @@ func sendAs(t *testing.T, from *models.Account, inbox string, doc map[string]any
 	if err != nil {
 		t.Fatal(err)
 	}
-	return sendRaw(t, from, inbox, body)
+	return sendRaw(t, s, from, inbox, body)
 }
 
-// sendRaw posts body to inbox signed with from's key.
-func sendRaw(t *testing.T, from *models.Account, inbox string, body []byte) (int, string) {
+// sendRaw posts body to inbox signed with from's key, through s's client.
+func sendRaw(t *testing.T, s *fedtest.Server, from *models.Account, inbox string, body []byte) (int, string) {
 	t.Helper()
-	key, err := httpclient.ParsePrivateKey(from.PrivateKeyPEM)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req, err := http.NewRequest(http.MethodPost, inbox, bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/activity+json")
-	if err := httpclient.SignPOST(req, body, from.PublicKeyURI, key); err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
+	resp, raw := s.SignedPost(t, inbox, body, from)
 	var e struct {
 		Error string `json:"error"`
 	}

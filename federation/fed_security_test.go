@@ -41,7 +41,7 @@ func TestInboxSecurity(t *testing.T) {
 		{"no actor", map[string]any{"id": bob.URI + "#x", "type": "Like", "object": alice.URI}, 400, ""},
 	}
 	for _, c := range cases {
-		status, msg := sendAs(t, bob.Account, inbox, c.doc)
+		status, msg := sendAs(t, a, bob.Account, inbox, c.doc)
 		if status != c.status {
 			t.Errorf("%s: %d %q, want %d", c.name, status, msg, c.status)
 		}
@@ -51,7 +51,7 @@ func TestInboxSecurity(t *testing.T) {
 			}
 		}
 	}
-	if status, msg := sendRaw(t, bob.Account, inbox, []byte(`{"type": "Create", "actor": `)); status != 400 {
+	if status, msg := sendRaw(t, a, bob.Account, inbox, []byte(`{"type": "Create", "actor": `)); status != 400 {
 		t.Errorf("malformed JSON: %d %q, want 400", status, msg)
 	}
 	if _, err := a.Store().AccountByURI(ctx, carol.URI); !errors.Is(err, models.ErrNotFound) {
@@ -71,10 +71,11 @@ func TestInboxReplayStoredOnce(t *testing.T) {
 	uri := bob.URI + "/statuses/replayed"
 	doc := create(bob.Account, note(bob.Account, uri, "once", map[string]any{"to": []any{alice.URI}, "cc": []any{}}))
 	for _, inbox := range []string{alice.InboxURI, a.Site().SharedInboxURI()} {
-		if status, msg := sendAs(t, bob.Account, inbox, doc); status != 202 {
+		if status, msg := sendAs(t, a, bob.Account, inbox, doc); status != 202 {
 			t.Fatalf("%s: %d %q", inbox, status, msg)
 		}
 	}
+	drained(t, a)
 	st, err := a.Store().StatusByURI(ctx, uri)
 	if err != nil {
 		t.Fatal(err)
@@ -85,9 +86,10 @@ func TestInboxReplayStoredOnce(t *testing.T) {
 	if _, err := a.Store().DeleteStatus(ctx, st.ID); err != nil {
 		t.Fatal(err)
 	}
-	if status, msg := sendAs(t, bob.Account, alice.InboxURI, doc); status != 202 {
+	if status, msg := sendAs(t, a, bob.Account, alice.InboxURI, doc); status != 202 {
 		t.Fatalf("replay: %d %q", status, msg)
 	}
+	drained(t, a)
 	if _, err := a.Store().StatusByURI(ctx, uri); !errors.Is(err, models.ErrNotFound) {
 		t.Fatalf("the replayed Create was processed again: %v", err)
 	}
@@ -110,7 +112,7 @@ func TestInboxKeyRotation(t *testing.T) {
 		return map[string]any{"id": bob.URI + "#likes/" + string(rune('0'+n)), "type": "Like", "actor": bob.URI,
 			"object": alice.URI + "/statuses/none"}
 	}
-	if status, msg := sendAs(t, bob.Account, alice.InboxURI, like(1)); status != 202 {
+	if status, msg := sendAs(t, a, bob.Account, alice.InboxURI, like(1)); status != 202 {
 		t.Fatalf("first contact: %d %q", status, msg)
 	}
 	cached, err := a.Store().AccountByURI(ctx, bob.URI)
@@ -126,7 +128,7 @@ func TestInboxKeyRotation(t *testing.T) {
 	if err := b.Store().UpdateAccount(ctx, bob.Account); err != nil {
 		t.Fatal(err)
 	}
-	if status, msg := sendAs(t, bob.Account, alice.InboxURI, like(2)); status != 202 {
+	if status, msg := sendAs(t, a, bob.Account, alice.InboxURI, like(2)); status != 202 {
 		t.Fatalf("after rotation: %d %q", status, msg)
 	}
 	if got, _ := a.Store().AccountByURI(ctx, bob.URI); got.PublicKeyPEM != pub {
@@ -135,7 +137,7 @@ func TestInboxKeyRotation(t *testing.T) {
 
 	impostor := *bob.Account
 	impostor.PrivateKeyPEM = newPrivateKeyPEM(t)
-	if status, _ := sendAs(t, &impostor, alice.InboxURI, like(3)); status != 401 {
+	if status, _ := sendAs(t, a, &impostor, alice.InboxURI, like(3)); status != 401 {
 		t.Fatalf("wrong key: %d, want 401", status)
 	}
 	if got, _ := a.Store().AccountByURI(ctx, bob.URI); got.PublicKeyPEM != pub {
@@ -149,15 +151,15 @@ func TestInboxGoneActorDelete(t *testing.T) {
 	t.Parallel()
 	a := fedInstances(t, 1)[0]
 	alice := newFedUser(t, a, "alice")
-	gone := &models.Account{URI: "http://127.0.0.1:1/users/gone", PublicKeyURI: "http://127.0.0.1:1/users/gone#main-key",
+	gone := &models.Account{URI: "https://gone.test/users/gone", PublicKeyURI: "https://gone.test/users/gone#main-key",
 		PrivateKeyPEM: newPrivateKeyPEM(t)}
 	del := map[string]any{"id": gone.URI + "#delete", "type": "Delete", "actor": gone.URI, "object": gone.URI}
-	if status, msg := sendAs(t, gone, alice.InboxURI, del); status != 202 {
+	if status, msg := sendAs(t, a, gone, alice.InboxURI, del); status != 202 {
 		t.Fatalf("Delete of a gone actor: %d %q, want 202", status, msg)
 	}
 	// Anything else from it needs its key, which cannot be fetched.
 	like := map[string]any{"id": gone.URI + "#like", "type": "Like", "actor": gone.URI, "object": alice.URI}
-	if status, _ := sendAs(t, gone, alice.InboxURI, like); status != 401 {
+	if status, _ := sendAs(t, a, gone, alice.InboxURI, like); status != 401 {
 		t.Fatalf("Like from a gone actor: %d, want 401", status)
 	}
 	if _, err := a.Store().AccountByURI(t.Context(), gone.URI); !errors.Is(err, models.ErrNotFound) {

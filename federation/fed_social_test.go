@@ -128,9 +128,10 @@ func TestFederationRemoteActions(t *testing.T) {
 	flag := map[string]any{"id": bob.URI + "#flags/1", "type": "Flag", "actor": bob.URI,
 		"object": []any{alice.URI, mine.URI}, "content": "spam"}
 	for range 2 { // a repeat stores nothing more
-		if status, msg := sendAs(t, bob.Account, inbox, flag); status != 202 {
+		if status, msg := sendAs(t, a, bob.Account, inbox, flag); status != 202 {
 			t.Fatalf("Flag: %d %s", status, msg)
 		}
+		drained(t, a)
 	}
 	reports, err := a.Store().ReportsAbout(ctx, alice.ID)
 	if err != nil || len(reports) != 1 || reports[0].Comment != "spam" || reports[0].AccountID != bobOnA.ID ||
@@ -142,17 +143,19 @@ func TestFederationRemoteActions(t *testing.T) {
 		"object": map[string]any{"id": bob.URI, "type": "Person", "preferredUsername": "bob", "name": "Bob Renamed",
 			"inbox": bob.InboxURI, "publicKey": map[string]any{"id": bob.PublicKeyURI, "owner": bob.URI,
 				"publicKeyPem": bob.PublicKeyPEM}}}
-	if status, msg := sendAs(t, bob.Account, inbox, update); status != 202 {
+	if status, msg := sendAs(t, a, bob.Account, inbox, update); status != 202 {
 		t.Fatalf("Update Person: %d %s", status, msg)
 	}
+	drained(t, a)
 	if got, _ := a.Store().AccountByID(ctx, bobOnA.ID); got.DisplayName != "Bob Renamed" {
 		t.Fatalf("display name %q after Update", got.DisplayName)
 	}
 
 	block := map[string]any{"id": bob.URI + "#blocks/1", "type": "Block", "actor": bob.URI, "object": alice.URI}
-	if status, msg := sendAs(t, bob.Account, inbox, block); status != 202 {
+	if status, msg := sendAs(t, a, bob.Account, inbox, block); status != 202 {
 		t.Fatalf("Block: %d %s", status, msg)
 	}
+	drained(t, a)
 	if _, err := a.Store().BlockBetween(ctx, bobOnA.ID, alice.ID); err != nil {
 		t.Fatalf("block not stored: %v", err)
 	}
@@ -160,9 +163,10 @@ func TestFederationRemoteActions(t *testing.T) {
 		t.Fatalf("alice still follows bob after his block: %v", err)
 	}
 	undo := map[string]any{"id": bob.URI + "#blocks/1/undo", "type": "Undo", "actor": bob.URI, "object": block}
-	if status, msg := sendAs(t, bob.Account, inbox, undo); status != 202 {
+	if status, msg := sendAs(t, a, bob.Account, inbox, undo); status != 202 {
 		t.Fatalf("Undo Block: %d %s", status, msg)
 	}
+	drained(t, a)
 	if _, err := a.Store().BlockBetween(ctx, bobOnA.ID, alice.ID); !errors.Is(err, models.ErrNotFound) {
 		t.Fatalf("block still stored after Undo: %v", err)
 	}
@@ -179,18 +183,20 @@ func TestFederationDeleteActor(t *testing.T) {
 	alice, bob := newFedUser(t, a, "alice"), newFedUser(t, b, "bob")
 	inbox := a.Site().SharedInboxURI()
 	uri := bob.URI + "/statuses/soon-gone"
-	if status, msg := sendAs(t, bob.Account, inbox, create(bob.Account, note(bob.Account, uri, "soon gone",
+	if status, msg := sendAs(t, a, bob.Account, inbox, create(bob.Account, note(bob.Account, uri, "soon gone",
 		map[string]any{"to": []any{alice.URI}, "cc": []any{}}))); status != 202 {
 		t.Fatalf("Create: %d %s", status, msg)
 	}
+	drained(t, a)
 	if _, err := a.Store().StatusByURI(ctx, uri); err != nil {
 		t.Fatalf("Create addressed to alice not stored: %v", err)
 	}
 	del := map[string]any{"id": bob.URI + "#delete", "type": "Delete", "actor": bob.URI, "object": bob.URI,
 		"to": []any{"https://www.w3.org/ns/activitystreams#Public"}}
-	if status, msg := sendAs(t, bob.Account, inbox, del); status != 202 {
+	if status, msg := sendAs(t, a, bob.Account, inbox, del); status != 202 {
 		t.Fatalf("Delete actor: %d %s", status, msg)
 	}
+	drained(t, a)
 	if _, err := a.Store().AccountByURI(ctx, bob.URI); !errors.Is(err, models.ErrNotFound) {
 		t.Fatalf("bob still on A: %v", err)
 	}

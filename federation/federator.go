@@ -61,7 +61,7 @@ func New(cfg Config) *Federator {
 			AllowHTTP: cfg.AllowHTTP, Logger: cfg.Logger}),
 	}
 	f.actor = pub.NewFederatingActor(f, f, f.db, clock{})
-	f.inbox = &Inbox{fed: f, store: cfg.Store, log: cfg.Logger}
+	f.inbox = newInbox(f, cfg.Store, cfg.Logger)
 	return f
 }
 

@@ -22,15 +22,27 @@ const MaxInboxBytes = 1 << 20
 // In order: body size (413), inbox owner (404), HTTP signature with the
 // key fetched on first contact (401), JSON (400), a type Stoa reads (else
 // 202 and dropped, as Mastodon does), signer = the activity's actor (401),
-// astype.CheckOrigin (403); only then is the request handed to go-fed's
-// PostInbox, which drops repeats (fedb's inbox table) and dispatches to
-// the Federator's callbacks. Success is 202 Accepted with no body. Nothing
-// is stored by a refused request.
+// astype.CheckOrigin (403), an id (400); only then is the activity
+// stored in the durable InboxQueue, which drops repeats (inbox_activities)
+// and answers 202 Accepted, with no body, once that has committed. The
+// queue's workers hand it to go-fed's PostInbox, which dispatches to the
+// Federator's callbacks; what they refuse then is logged and dropped, as
+// Mastodon does. Nothing is stored by a refused request.
 type Inbox struct {
 	fed   *Federator
 	store *store.Store
 	log   *slog.Logger
+	queue *InboxQueue
 }
+
+// newInbox builds the inbox of f and its queue.
+func newInbox(f *Federator, st *store.Store, log *slog.Logger) *Inbox {
+	return &Inbox{fed: f, store: st, log: log, queue: newInboxQueue(st, log, f.processQueued)}
+}
+
+// InboxQueue is the queue of activities the inbox accepted; Run (or, in
+// tests, RunOnce) processes them.
+func (f *Federator) InboxQueue() *InboxQueue { return f.inbox.queue }
 
 // ServeHTTP runs the checks above.
 func (in *Inbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -65,8 +77,23 @@ func (in *Inbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ctx := withOwner(withActivity(WithSigner(r.Context(), signer), act), owner)
-	in.process(w, r.WithContext(ctx), body, act)
+	in.enqueue(w, r, body, act, signer, owner)
+}
+
+// enqueue stores the accepted activity in the inbox queue and answers 202
+// once that has committed (a repeat of an accepted activity: 202 too).
+// go-fed refuses activities without an id (400); so does the inbox, before
+// anything is stored.
+func (in *Inbox) enqueue(w http.ResponseWriter, r *http.Request, body []byte, act *astype.Activity, signer, owner *models.Account) {
+	if act.ID == "" {
+		writeError(w, http.StatusBadRequest, "Malformed activity: no id")
+		return
+	}
+	if _, err := in.queue.Add(r.Context(), r.URL.Path, body, act, signer, owner); err != nil {
+		in.serverError(w, r, "queueing "+act.Type+" "+act.ID, err)
+		return
+	}
+	w.WriteHeader(http.StatusAccepted)
 }
 
 // authenticated writes the answer to a failed authentication and reports
@@ -78,6 +105,9 @@ func (in *Inbox) authenticated(w http.ResponseWriter, r *http.Request, err error
 		return true
 	case errors.Is(err, errGoneActor):
 		w.WriteHeader(http.StatusAccepted)
+	case errors.Is(err, errDomainBlocked):
+		in.log.Debug("inbox: refused request from a blocked domain", "path", r.URL.Path)
+		writeError(w, http.StatusForbidden, msgDomainBlocked)
 	case errors.As(err, &authErr):
 		in.log.Debug("inbox: refused request", "path", r.URL.Path, "reason", authErr.msg, "err", authErr.err)
 		writeError(w, http.StatusUnauthorized, authErr.msg)
@@ -101,7 +131,9 @@ func (in *Inbox) parse(w http.ResponseWriter, r *http.Request, body []byte, sign
 		writeError(w, http.StatusBadRequest, "Malformed activity: "+err.Error())
 		return nil, false
 	case act.Actor != signer.URI:
-		writeError(w, http.StatusUnauthorized, "Signature does not match the activity's actor")
+		if !in.forwarded(w, r, act) { // inbox forwarding: checked with the origin (inbox_forwarded.go)
+			writeError(w, http.StatusUnauthorized, "Signature does not match the activity's actor")
+		}
 		return nil, false
 	}
 	if err := astype.CheckOrigin(act); err != nil {

@@ -15,7 +15,7 @@ import (
 func newFederator(cfg Config, site models.Site, st *store.Store, out *outbound) *federation.Federator {
 	return federation.New(federation.Config{
 		Site: site, Store: st, Client: out.client, Queue: out.deliveries,
-		AllowHTTP: cfg.AllowPrivateNetwork, Logger: cfg.Logger,
+		AllowHTTP: cfg.AllowPrivateNetwork && !cfg.HTTPSOnly, Logger: cfg.Logger,
 	})
 }
 
@@ -23,8 +23,8 @@ func newFederator(cfg Config, site models.Site, st *store.Store, out *outbound) 
 // of remote actors and statuses, go-fed's actor), for tests and tools.
 func (i *Instance) Federator() *federation.Federator { return i.fed }
 
-// startFederator runs the Federator's upkeep until ctx ends; the function
-// it returns waits for it to stop.
+// startFederator runs the Federator's upkeep and its inbox queue's workers
+// until ctx ends; the function it returns waits for them to stop.
 func (i *Instance) startFederator(ctx context.Context) (wait func()) {
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -32,5 +32,6 @@ func (i *Instance) startFederator(ctx context.Context) (wait func()) {
 			i.log.Error("federator stopped", "err", err)
 		}
 	})
+	wg.Go(func() { i.fed.InboxQueue().Run(ctx) }) // what the inboxes accepted
 	return wg.Wait
 }

@@ -89,13 +89,16 @@ func Inbox(ctx context.Context, cfg Config) (*Result, error) {
 		return nil, err
 	}
 	cfg.logf("inbox: sending to %s with %d clients for up to %v", target, cfg.Clients, cfg.Duration)
+	// The phase's CPU runs until the activities have landed: a server that
+	// stores asynchronously keeps working after the sending, and the
+	// verification's reads are counted against every server alike.
 	endPhase := rss.phase(res)
 	sent := sendCreates(ctx, cfg, f, env.inst, items, res)
-	endPhase()
 	cfg.logf("inbox: verifying that %d accepted activities landed", len(sent.accepted))
 	if err := verifyLanded(ctx, cfg, a, ids, env.actors, sent, res); err != nil {
 		return nil, err
 	}
+	endPhase()
 	res.Errors += int64(missingFollows)
 	res.LoadAvg = loadAvg()
 	return res, nil

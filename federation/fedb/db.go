@@ -10,9 +10,11 @@
 // are idempotent because doing nothing twice is doing nothing.
 //
 // What is real:
-//   - the inbox: InboxContains and SetInbox read and write
-//     inbox_activities, so go-fed's duplicate check works; an activity is
-//     recorded once per instance, whichever inbox it reached;
+//   - the inbox: nothing. federation.InboxQueue records each accepted
+//     activity's id in inbox_activities (once per instance, whichever
+//     inbox it reached) in the transaction that queues it, and drops
+//     repeats there; go-fed sees only queued activities, so InboxContains
+//     answers false and SetInbox records nothing;
 //   - Lock and Unlock: one in-process mutex per IRI, made on demand and
 //     dropped when unused, so they work for IRIs that do not exist. They
 //     do not span processes; the store's unique keys and the idempotent

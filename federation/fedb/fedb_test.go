@@ -84,16 +84,15 @@ func maxInt(a, b int) int {
 	return b
 }
 
-// TestInbox: the duplicate check go-fed runs (GetInbox, prepend, SetInbox,
-// InboxContains) over the real table, across inboxes.
+// TestInbox: go-fed's duplicate check (GetInbox, prepend, SetInbox,
+// InboxContains) is a pass-through, since the inbox queue deduplicates
+// before go-fed sees an activity; Exists still finds accepted activities
+// in the table, and the one being processed without asking it.
 func TestInbox(t *testing.T) {
 	t.Parallel()
-	db, _, alice := newDB(t)
+	db, st, alice := newDB(t)
 	ctx := context.Background()
 	box, id := iri(t, "https://stoa.test:8080/users/alice/inbox"), iri(t, "https://remote.example/activities/1")
-	if ok, err := db.InboxContains(ctx, box, id); ok || err != nil {
-		t.Fatalf("empty inbox: %v %v", ok, err)
-	}
 	page, err := db.GetInbox(ctx, box)
 	if err != nil || page.GetActivityStreamsOrderedItems().Len() != 0 {
 		t.Fatalf("GetInbox: %v", err)
@@ -102,16 +101,22 @@ func TestInbox(t *testing.T) {
 	if err := db.SetInbox(ctx, page); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SetInbox(ctx, page); err != nil { // twice: no conflict
+	if ok, err := db.InboxContains(ctx, box, id); ok || err != nil {
+		t.Fatalf("InboxContains after SetInbox: %v %v, want false", ok, err)
+	}
+	if ok, _ := db.Exists(ctx, id); ok {
+		t.Fatal("SetInbox recorded the activity")
+	}
+	if ok, _ := db.Exists(fedb.WithReceived(ctx, id.String()), id); !ok {
+		t.Fatal("the activity being processed does not exist (inbox forwarding would run)")
+	}
+	if err := st.PutInboxActivity(ctx, box.String(), id.String(), time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	shared := iri(t, "https://stoa.test:8080/inbox")
-	if ok, _ := db.InboxContains(ctx, shared, id); !ok {
-		t.Fatal("an activity accepted by alice's inbox is new to the shared inbox")
-	}
 	if ok, _ := db.Exists(ctx, id); !ok {
-		t.Fatal("a received activity does not exist (inbox forwarding would run)")
+		t.Fatal("an accepted activity does not exist (inbox forwarding would run)")
 	}
+	shared := iri(t, "https://stoa.test:8080/inbox")
 	for _, b := range []string{"https://stoa.test:8080/users/alice/inbox", "http://stoa.test:8080/users/alice/inbox"} {
 		actor, err := db.ActorForInbox(ctx, iri(t, b))
 		if err != nil || actor.String() != alice.URI {

@@ -19,8 +19,12 @@ const maxCollectionItems = 10000
 
 // Exists reports whether the store has id: a local object Get can build,
 // a stored remote account or status, or an activity an inbox accepted
-// (see the package comment on inbox forwarding).
+// (see the package comment on inbox forwarding; the one being processed,
+// marked by WithReceived, needs no query).
 func (db *DB) Exists(ctx context.Context, id *url.URL) (bool, error) {
+	if r := received(ctx); r != "" && r == id.String() {
+		return true, nil
+	}
 	if _, local := db.localIRI(id); local {
 		_, err := db.Get(ctx, id)
 		if errors.Is(err, models.ErrNotFound) {
@@ -84,7 +88,7 @@ func (db *DB) localStatus(ctx context.Context, uri string) (*models.Status, erro
 	if !st.Local {
 		return nil, notFound(uri)
 	}
-	return st, nil
+	return st, db.st.LoadMedia(ctx, st)
 }
 
 // collection builds a local account's followers or following collection

@@ -3,17 +3,33 @@ package fedb
 import (
 	"context"
 	"net/url"
-	"time"
 
 	"github.com/go-fed/activity/streams"
 	"github.com/go-fed/activity/streams/vocab"
 )
 
-// InboxContains reports whether the activity id was already accepted by
-// one of the instance's inboxes (not only inbox: side effects are
-// instance-wide, so an activity is processed once).
-func (db *DB) InboxContains(ctx context.Context, _, id *url.URL) (bool, error) {
-	return db.st.InboxContains(ctx, id.String())
+// InboxContains answers false: the inbox queue (federation.InboxQueue)
+// deduplicates, in the transaction that accepts an activity, by the id
+// recorded in inbox_activities for every inbox of the instance (side
+// effects are instance-wide, so an activity is processed once). go-fed
+// gets only activities the queue holds, each to be processed; asking the
+// table here would find each one recorded already.
+func (db *DB) InboxContains(context.Context, *url.URL, *url.URL) (bool, error) {
+	return false, nil
+}
+
+type receivedKey struct{}
+
+// WithReceived returns ctx marking id as the received activity being
+// processed: Exists reports it present without a query (it is recorded in
+// inbox_activities), which stops go-fed's inbox forwarding at once.
+func WithReceived(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, receivedKey{}, id)
+}
+
+func received(ctx context.Context) string {
+	s, _ := ctx.Value(receivedKey{}).(string)
+	return s
 }
 
 // GetInbox returns an empty page of inboxIRI: go-fed prepends the new
@@ -28,43 +44,8 @@ func (db *DB) GetInbox(_ context.Context, inboxIRI *url.URL) (vocab.ActivityStre
 	return page, nil
 }
 
-// SetInbox records every activity id in the page's orderedItems as
-// accepted by the page's inbox. Ids already recorded are left as they are.
-func (db *DB) SetInbox(ctx context.Context, inbox vocab.ActivityStreamsOrderedCollectionPage) error {
-	box := ""
-	if id := inbox.GetJSONLDId(); id != nil && id.Get() != nil {
-		box = id.Get().String()
-	}
-	items := inbox.GetActivityStreamsOrderedItems()
-	if items == nil {
-		return nil
-	}
-	now := time.Now()
-	for it := items.Begin(); it != items.End(); it = it.Next() {
-		iri, err := idOf(it)
-		if err != nil {
-			return err
-		}
-		if err := db.st.PutInboxActivity(ctx, box, iri.String(), now); err != nil {
-			return err
-		}
-	}
+// SetInbox records nothing: the inbox queue recorded the activity's id
+// when it accepted it (see InboxContains).
+func (db *DB) SetInbox(context.Context, vocab.ActivityStreamsOrderedCollectionPage) error {
 	return nil
-}
-
-// idOf is the IRI of a collection item, given as an IRI or an object.
-func idOf(it interface {
-	IsIRI() bool
-	GetIRI() *url.URL
-	GetType() vocab.Type
-}) (*url.URL, error) {
-	if it.IsIRI() {
-		return it.GetIRI(), nil
-	}
-	if t := it.GetType(); t != nil {
-		if id := t.GetJSONLDId(); id != nil && id.Get() != nil {
-			return id.Get(), nil
-		}
-	}
-	return nil, errNoID
 }

@@ -2,7 +2,6 @@ package fedb
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -10,8 +9,6 @@ import (
 	"github.com/stoa-social/stoa/federation/astype"
 	"github.com/stoa-social/stoa/models"
 )
-
-var errNoID = errors.New("fedb: item without an id")
 
 // Owns reports whether id is on this instance (its host and port).
 func (db *DB) Owns(_ context.Context, id *url.URL) (bool, error) {
