@@ -18,8 +18,12 @@ func (f *Federator) ResolveAccount(ctx context.Context, handle string) (*models.
 // ResolveURL returns what an actor or status URL (its id or its web page)
 // names: an account or a status, from the store or, for another server's
 // URL, fetched from it and stored (a status with its author, and its
-// parent one level up). Exactly one of the results is set when err is nil.
+// unknown ancestors up to MaxAncestors). Exactly one of the results is set
+// when err is nil.
 func (f *Federator) ResolveURL(ctx context.Context, rawURL string) (*models.Account, *models.Status, error) {
+	if err := f.deref.CheckNotBlocked(ctx, rawURL); err != nil { // stored ones too
+		return nil, nil, err
+	}
 	if a, st, err := f.storedByURL(ctx, rawURL); err == nil || !errors.Is(err, models.ErrNotFound) {
 		return a, st, err
 	}

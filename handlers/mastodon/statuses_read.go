@@ -130,7 +130,8 @@ func (h *Handler) statusIndex(w http.ResponseWriter, r *http.Request) error {
 }
 
 // statusContext answers GET /api/v1/statuses/:id/context with the thread as
-// the caller may see it. Anonymous callers get at most the 40 nearest
+// the caller may see it, completed from other servers first for signed-in
+// callers (resolveThread). Anonymous callers get at most the 40 nearest
 // ancestors and the first 60 descendants, as on Mastodon.
 func (h *Handler) statusContext(w http.ResponseWriter, r *http.Request) error {
 	ctx, viewer := r.Context(), statusViewer(r.Context())
@@ -138,6 +139,7 @@ func (h *Handler) statusContext(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	h.resolveThread(ctx, viewer, id)
 	sc, err := h.Store.Context(ctx, viewer, id)
 	if err != nil {
 		return err
