@@ -64,7 +64,7 @@ func (a *Authenticator) Authenticate(ctx context.Context, secret string) (*model
 	if secret == "" || len(secret) > maxTokenLength {
 		return nil, models.ErrNotFound
 	}
-	t, err := a.store.TokenBySecret(ctx, secret)
+	t, err := a.store.LiveToken(ctx, secret)
 	if err != nil {
 		return nil, err
 	}

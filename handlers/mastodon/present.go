@@ -2,6 +2,7 @@ package mastodon
 
 import (
 	"context"
+	"time"
 
 	"github.com/stoa-social/stoa/handlers/mastodon/entity"
 	"github.com/stoa-social/stoa/models"
@@ -42,9 +43,17 @@ func (h *Handler) accountEntity(ctx context.Context, a *models.Account) (entity.
 // filled by the store) for viewerID ("" for anonymous), batching the
 // account counts and the viewer's flags.
 func (h *Handler) presentStatuses(ctx context.Context, viewerID string, sts []*models.Status) ([]entity.Status, error) {
-	var accts []*models.Account
+	out, _, err := h.presentStatusesAt(ctx, viewerID, sts, time.Time{})
+	return out, err
+}
+
+// presentStatusesAt is presentStatuses that also reports, from the same
+// query as the counts and flags, whether viewerID has a filter in effect at
+// filtersAt (not asked when it is zero), so that timelines of viewers
+// without filters skip loading them.
+func (h *Handler) presentStatusesAt(ctx context.Context, viewerID string, sts []*models.Status, filtersAt time.Time) ([]entity.Status, bool, error) {
+	var accountIDs []string
 	seen := map[string]bool{}
-	var targets []*models.Status
 	for _, st := range sts {
 		for _, s := range []*models.Status{st, st.Reblog} {
 			if s == nil || s.Account == nil {
@@ -52,38 +61,50 @@ func (h *Handler) presentStatuses(ctx context.Context, viewerID string, sts []*m
 			}
 			if !seen[s.Account.ID] {
 				seen[s.Account.ID] = true
-				accts = append(accts, s.Account)
+				accountIDs = append(accountIDs, s.Account.ID)
 			}
 		}
+	}
+	if err := h.loadStatusMedia(ctx, sts); err != nil {
+		return nil, false, err
+	}
+	targets := make([]*models.Status, 0, len(sts))
+	for _, st := range sts {
 		targets = append(targets, st.Target())
 	}
-	rendered, err := h.presentAccounts(ctx, accts)
+	extras, err := h.Store.StatusExtras(ctx, viewerID, accountIDs, targets, filtersAt)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	byID := make(map[string]entity.Account, len(rendered))
-	for _, a := range rendered {
-		byID[a.ID] = a
-	}
-	var viewers map[string]models.StatusViewer
-	if viewerID != "" {
-		if viewers, err = h.Store.StatusViewers(ctx, viewerID, targets); err != nil {
-			return nil, err
+	byID := make(map[string]entity.Account, len(accountIDs))
+	account := func(a *models.Account) entity.Account {
+		if a == nil {
+			return entity.Account{}
 		}
+		e, ok := byID[a.ID]
+		if !ok {
+			s := extras.Stats[a.ID]
+			e = entity.NewAccount(h.Site, a, entity.Counts{
+				Statuses: s.StatusesCount, Followers: s.FollowersCount,
+				Following: s.FollowingCount, LastStatusAt: s.LastStatusAt,
+			})
+			byID[a.ID] = e
+		}
+		return e
 	}
 	flags := func(st *models.Status) *models.StatusViewer {
 		if viewerID == "" {
 			return nil
 		}
-		v := viewers[st.ID]
+		v := extras.Viewers[st.ID]
 		return &v
 	}
 	out := make([]entity.Status, 0, len(sts))
 	for _, st := range sts {
-		p := entity.StatusParts{Account: byID[st.AccountID]}
+		p := entity.StatusParts{Account: account(st.Account)}
 		if st.Reblog != nil {
 			inner := entity.NewStatus(h.Site, st.Reblog, entity.StatusParts{
-				Account: byID[st.Reblog.AccountID], Viewer: flags(st.Reblog),
+				Account: account(st.Reblog.Account), Viewer: flags(st.Reblog),
 			})
 			p.Reblog = &inner
 			p.Viewer = flags(st.Reblog) // Mastodon mirrors the target's flags on the wrapper
@@ -92,7 +113,7 @@ func (h *Handler) presentStatuses(ctx context.Context, viewerID string, sts []*m
 		}
 		out = append(out, entity.NewStatus(h.Site, st, p))
 	}
-	return out, nil
+	return out, extras.Filters, nil
 }
 
 // statusEntity renders one status for viewerID.

@@ -2,6 +2,7 @@ package mastodon
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/gorilla/mux"
 
@@ -105,12 +106,15 @@ func placeParams(p *params) (local, remote, onlyMedia bool, err error) {
 // filters of filterContext applied (see applyFilters) and the Link header,
 // which follows the page as read, before filtering.
 func (h *Handler) writeTimeline(w http.ResponseWriter, r *http.Request, viewer, filterContext string, sts []*models.Status, info store.PageInfo) error {
-	out, err := h.presentStatuses(r.Context(), viewer, sts)
+	out, filtered, err := h.presentStatusesAt(r.Context(), viewer, sts, time.Now())
 	if err != nil {
 		return err
 	}
 	h.setLink(w, r, info)
-	return respond.JSON(w, http.StatusOK, h.applyFilters(r.Context(), viewer, filterContext, out))
+	if filtered { // only then are the viewer's filters worth loading
+		out = h.applyFilters(r.Context(), viewer, filterContext, out)
+	}
+	return respond.JSON(w, http.StatusOK, out)
 }
 
 func tagsUpTo(xs []string, n int) []string {

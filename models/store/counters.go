@@ -23,23 +23,21 @@ const (
 // bumpStat adds delta to one account counter, creating the stats row on
 // first use. Counters never go below zero.
 func (s *Store) bumpStat(ctx context.Context, accountID, column string, delta int) error {
-	_, err := s.db.NewRaw(
+	return s.hotExec(ctx,
 		"INSERT INTO account_stats (account_id, "+column+") VALUES (?, ?) "+
 			"ON CONFLICT (account_id) DO UPDATE SET "+column+" = "+
 			"CASE WHEN account_stats."+column+" + ? < 0 THEN 0 ELSE account_stats."+column+" + ? END",
-		accountID, max(delta, 0), delta, delta).Exec(ctx)
-	return mapErr(err)
+		accountID, max(delta, 0), delta, delta)
 }
 
 // noteStatus counts a new status for its author and records its time.
 func (s *Store) noteStatus(ctx context.Context, accountID string, at time.Time) error {
-	_, err := s.db.NewRaw(
+	return s.hotExec(ctx,
 		"INSERT INTO account_stats (account_id, statuses_count, last_status_at) VALUES (?, 1, ?) "+
 			"ON CONFLICT (account_id) DO UPDATE SET statuses_count = account_stats.statuses_count + 1, "+
 			"last_status_at = CASE WHEN account_stats.last_status_at IS NULL OR account_stats.last_status_at < ? "+
 			"THEN ? ELSE account_stats.last_status_at END",
-		accountID, at, at, at).Exec(ctx)
-	return mapErr(err)
+		accountID, at, at, at)
 }
 
 // bumpStatus adds delta to one counter of a status (never below zero).

@@ -40,8 +40,7 @@ func (s *Store) fanOut(ctx context.Context, st *models.Status, orig *models.Stat
 		args = append(args, orig.AccountID, orig.AccountID, orig.AccountID, orig.ID, orig.ID)
 	}
 	b.WriteString(" ON CONFLICT DO NOTHING")
-	_, err := s.db.NewRaw(b.String(), args...).Exec(ctx)
-	return mapErr(err)
+	return s.hotExec(ctx, b.String(), args...) // few shapes of SQL: prepared once
 }
 
 // recipientsSQL selects the candidate account ids (column id) for st.

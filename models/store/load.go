@@ -11,7 +11,8 @@ import (
 // StatusesByIDs loads statuses in the order of ids, skipping ids that do not
 // exist, with everything an entity needs: Account, Reblog (with its own
 // Account, Mentions and Tags), Mentions (with their Account) and Tags. It
-// does not check visibility. Five queries, whatever the number of ids.
+// does not check visibility. Four queries at most, whatever the number of
+// ids (three when none is a reblog).
 func (s *Store) StatusesByIDs(ctx context.Context, ids []string) ([]*models.Status, error) {
 	if len(ids) == 0 {
 		return []*models.Status{}, nil
@@ -20,22 +21,7 @@ func (s *Store) StatusesByIDs(ctx context.Context, ids []string) ([]*models.Stat
 	if err != nil {
 		return nil, err
 	}
-	var origIDs []string
-	for _, st := range byID {
-		if st.ReblogOfID != "" && byID[st.ReblogOfID] == nil {
-			origIDs = append(origIDs, st.ReblogOfID)
-		}
-	}
-	if len(origIDs) > 0 {
-		origs, err := s.statusRows(ctx, dedupe(origIDs))
-		if err != nil {
-			return nil, err
-		}
-		for id, st := range origs {
-			byID[id] = st
-		}
-	}
-	if err := s.attachParts(ctx, byID); err != nil {
+	if err := s.completeStatuses(ctx, byID); err != nil {
 		return nil, err
 	}
 	out := make([]*models.Status, 0, len(ids))
@@ -47,10 +33,31 @@ func (s *Store) StatusesByIDs(ctx context.Context, ids []string) ([]*models.Stat
 	return out, nil
 }
 
+// completeStatuses loads the originals of the reblogs in byID (adding them
+// to it) and then every status's parts (attachParts).
+func (s *Store) completeStatuses(ctx context.Context, byID map[string]*models.Status) error {
+	var origIDs []string
+	for _, st := range byID {
+		if st.ReblogOfID != "" && byID[st.ReblogOfID] == nil {
+			origIDs = append(origIDs, st.ReblogOfID)
+		}
+	}
+	if len(origIDs) > 0 {
+		origs, err := s.statusRows(ctx, dedupe(origIDs))
+		if err != nil {
+			return err
+		}
+		for id, st := range origs {
+			byID[id] = st
+		}
+	}
+	return s.attachParts(ctx, byID)
+}
+
 func (s *Store) statusRows(ctx context.Context, ids []string) (map[string]*models.Status, error) {
 	var rows []*models.Status
-	if err := s.db.NewSelect().Model(&rows).Where("id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
-		return nil, mapErr(err)
+	if err := s.hotScan(ctx, &rows, "SELECT "+s.columns((*models.Status)(nil), "statuses")+" FROM statuses WHERE id IN (?)", ids); err != nil {
+		return nil, err
 	}
 	m := make(map[string]*models.Status, len(rows))
 	for _, r := range rows {
@@ -59,7 +66,9 @@ func (s *Store) statusRows(ctx context.Context, ids []string) (map[string]*model
 	return m, nil
 }
 
-// attachParts fills Account, Reblog, Mentions and Tags of every status in byID.
+// attachParts fills Account, Reblog, Mentions and Tags of every status in
+// byID: one query for mentions and tags together (statusParts), one for
+// the accounts.
 func (s *Store) attachParts(ctx context.Context, byID map[string]*models.Status) error {
 	ids := make([]string, 0, len(byID))
 	accountIDs := make([]string, 0, len(byID))
@@ -68,24 +77,26 @@ func (s *Store) attachParts(ctx context.Context, byID map[string]*models.Status)
 		accountIDs = append(accountIDs, st.AccountID)
 		st.Mentions, st.Tags = []*models.Mention{}, []*models.Tag{}
 	}
-	var mentions []*models.Mention
-	if err := s.db.NewSelect().Model(&mentions).Where("status_id IN (?)", bun.In(ids)).
-		Order("status_id", "account_id").Scan(ctx); err != nil {
-		return mapErr(err)
+	parts, err := s.statusParts(ctx, ids)
+	if err != nil {
+		return err
 	}
-	for _, m := range mentions {
-		accountIDs = append(accountIDs, m.AccountID)
+	for _, p := range parts {
+		if p.Kind == partMention {
+			accountIDs = append(accountIDs, p.Ref)
+		}
 	}
 	accounts, err := s.accountMap(ctx, dedupe(accountIDs))
 	if err != nil {
 		return err
 	}
-	for _, m := range mentions {
-		m.Account = accounts[m.AccountID]
-		byID[m.StatusID].Mentions = append(byID[m.StatusID].Mentions, m)
-	}
-	if err := s.attachTags(ctx, ids, byID); err != nil {
-		return err
+	for _, p := range parts {
+		st := byID[p.StatusID]
+		if p.Kind == partMention {
+			st.Mentions = append(st.Mentions, &models.Mention{StatusID: p.StatusID, AccountID: p.Ref, Account: accounts[p.Ref]})
+			continue
+		}
+		st.Tags = append(st.Tags, &models.Tag{ID: p.Ref, Name: p.Name, DisplayName: p.DisplayName, CreatedAt: p.CreatedAt.Time})
 	}
 	for _, st := range byID {
 		st.Account = accounts[st.AccountID]
@@ -94,23 +105,33 @@ func (s *Store) attachParts(ctx context.Context, byID map[string]*models.Status)
 	return nil
 }
 
-func (s *Store) attachTags(ctx context.Context, ids []string, byID map[string]*models.Status) error {
-	var rows []struct {
-		StatusID string `bun:"status_id"`
-		models.Tag
-	}
-	err := s.db.NewSelect().TableExpr("status_tags AS st").
-		ColumnExpr("st.status_id, t.id, t.name, t.display_name, t.created_at").
-		Join("JOIN tags AS t ON t.id = st.tag_id").
-		Where("st.status_id IN (?)", bun.In(ids)).OrderExpr("t.name").Scan(ctx, &rows)
-	if err != nil {
-		return mapErr(err)
-	}
-	for i := range rows {
-		tag := rows[i].Tag
-		byID[rows[i].StatusID].Tags = append(byID[rows[i].StatusID].Tags, &tag)
-	}
-	return nil
+// Kinds of statusPart rows.
+const (
+	partMention = "m"
+	partTag     = "t"
+)
+
+// statusPart is a mention (Ref: the account id) or a tag (Ref: its id) of
+// a status.
+type statusPart struct {
+	Kind        string       `bun:"kind"`
+	StatusID    string       `bun:"status_id"`
+	Ref         string       `bun:"ref"`
+	Name        string       `bun:"name"`
+	DisplayName string       `bun:"display_name"`
+	CreatedAt   bun.NullTime `bun:"created_at"`
+}
+
+// statusParts loads the mentions and tags of statuses ids in one query:
+// mentions by status and account id, tags by status and name.
+func (s *Store) statusParts(ctx context.Context, ids []string) ([]statusPart, error) {
+	var rows []statusPart
+	err := s.hotScan(ctx, &rows, "SELECT 'm' AS kind, m.status_id, m.account_id AS ref, '' AS name, '' AS display_name,"+
+		" NULL AS created_at FROM mentions AS m WHERE m.status_id IN (?)"+
+		" UNION ALL SELECT 't', st.status_id, t.id, t.name, t.display_name, t.created_at"+
+		" FROM status_tags AS st JOIN tags AS t ON t.id = st.tag_id WHERE st.status_id IN (?)"+
+		" ORDER BY 1, 2, 4, 3", ids, ids)
+	return rows, err
 }
 
 // AccountsByIDs returns the accounts in the order of ids, skipping ids that
@@ -135,8 +156,8 @@ func (s *Store) accountMap(ctx context.Context, ids []string) (map[string]*model
 		return m, nil
 	}
 	var rows []*models.Account
-	if err := s.db.NewSelect().Model(&rows).Where("id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
-		return nil, mapErr(err)
+	if err := s.hotScan(ctx, &rows, "SELECT "+s.columns((*models.Account)(nil), "accounts")+" FROM accounts WHERE id IN (?)", ids); err != nil {
+		return nil, err
 	}
 	for _, a := range rows {
 		m[a.ID] = a

@@ -12,19 +12,10 @@ import (
 // (own statuses, followed accounts' statuses and reblogs, private and direct
 // statuses that mention the viewer), minus statuses by accounts the viewer
 // mutes now (reblogs of them too). A page is a range scan of the table's
-// primary key. After TrimHomeTimelines, pages end at the kept window.
+// primary key that reads the status rows in the same query (homePage).
+// After TrimHomeTimelines, pages end at the kept window.
 func (s *Store) Home(ctx context.Context, viewerID string, p Page) ([]*models.Status, PageInfo, error) {
-	q := s.db.NewSelect().TableExpr("home_timeline AS h").
-		ColumnExpr("h.status_id AS sort_key, h.status_id AS status_id").Where("h.account_id = ?", viewerID)
-	mutes, err := s.db.NewSelect().Model((*models.Mute)(nil)).Where("account_id = ?", viewerID).Exists(ctx)
-	if err != nil {
-		return nil, PageInfo{}, mapErr(err)
-	}
-	if mutes { // only then is the join worth it
-		q = q.Join("JOIN statuses AS s ON s.id = h.status_id")
-		q = whereNotMuted(q, "s", viewerID)
-	}
-	return s.pagedStatuses(ctx, q, "h.status_id", p)
+	return s.homePage(ctx, viewerID, p)
 }
 
 // PublicFilter selects the public timeline's statuses.
@@ -44,6 +35,7 @@ func (s *Store) Public(ctx context.Context, viewerID string, f PublicFilter, p P
 	q = wherePlace(q, "s", f.Local, f.Remote, f.OnlyMedia)
 	q = whereNoBlocks(q, "s", viewerID)
 	q = whereNotMuted(q, "s", viewerID)
+	q = s.whereDomainVisible(ctx, q, "s.account_id")
 	return s.pagedStatuses(ctx, q, "s.id", p)
 }
 

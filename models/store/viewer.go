@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -13,47 +14,119 @@ import (
 // muted, bookmarked and pinned fields). One query. An anonymous viewer
 // ("") gets an empty map.
 func (s *Store) StatusViewers(ctx context.Context, viewerID string, sts []*models.Status) (map[string]models.StatusViewer, error) {
-	out := map[string]models.StatusViewer{}
-	if viewerID == "" || len(sts) == 0 {
+	x, err := s.StatusExtras(ctx, viewerID, nil, sts, time.Time{})
+	return x.Viewers, err
+}
+
+// StatusExtras is what rendering statuses for one viewer needs beside the
+// statuses themselves.
+type StatusExtras struct {
+	// Stats are the counters of the accounts asked for (zero counters for
+	// accounts without activity).
+	Stats map[string]models.AccountStats
+	// Viewers are the viewer's flags by status id, as StatusViewers.
+	Viewers map[string]models.StatusViewer
+	// Filters reports whether the viewer has a filter in effect at the
+	// time given (only asked when that time is not zero).
+	Filters bool
+}
+
+// extraRow is one row of StatusExtras's query: a stats row (kind "s"), a
+// viewer flag (f, b, p, r: key is a status id; m: a thread id) or an
+// active filter (x).
+type extraRow struct {
+	Kind      string       `bun:"kind"`
+	Key       string       `bun:"key_id"`
+	Statuses  int          `bun:"n_statuses"`
+	Followers int          `bun:"n_followers"`
+	Following int          `bun:"n_following"`
+	LastAt    bun.NullTime `bun:"last_at"`
+}
+
+// StatusExtras loads, in one query, the counters of accountIDs, viewerID's
+// flags on sts (and the originals they reblog) and, when filtersAt is not
+// zero, whether viewerID has a filter in effect then. An anonymous viewer
+// ("") has no flags and no filters.
+func (s *Store) StatusExtras(ctx context.Context, viewerID string, accountIDs []string, sts []*models.Status, filtersAt time.Time) (StatusExtras, error) {
+	out := StatusExtras{Stats: make(map[string]models.AccountStats, len(accountIDs)), Viewers: map[string]models.StatusViewer{}}
+	for _, id := range accountIDs {
+		out.Stats[id] = models.AccountStats{AccountID: id}
+	}
+	var sql []string
+	var args []any
+	if len(accountIDs) > 0 {
+		sql = append(sql, "SELECT 's' AS kind, account_id AS key_id, statuses_count AS n_statuses,"+
+			" followers_count AS n_followers, following_count AS n_following, last_status_at AS last_at"+
+			" FROM account_stats WHERE account_id IN (?)")
+		args = append(args, accountIDs)
+	}
+	var threadOf map[string][]string
+	if viewerID != "" && len(sts) > 0 {
+		var ids, threads []string
+		threadOf = map[string][]string{}
+		for _, st := range sts {
+			for _, x := range []*models.Status{st, st.Reblog} {
+				if x == nil {
+					continue
+				}
+				ids = append(ids, x.ID)
+				threads = append(threads, x.ThreadID)
+				threadOf[x.ThreadID] = append(threadOf[x.ThreadID], x.ID)
+				out.Viewers[x.ID] = models.StatusViewer{}
+			}
+		}
+		in := dedupe(ids)
+		const zeros = ", 0, 0, 0, NULL"
+		sql = append(sql,
+			"SELECT 'f', status_id"+zeros+" FROM favourites WHERE account_id = ? AND status_id IN (?)",
+			"SELECT 'b', status_id"+zeros+" FROM bookmarks WHERE account_id = ? AND status_id IN (?)",
+			"SELECT 'p', status_id"+zeros+" FROM pins WHERE account_id = ? AND status_id IN (?)",
+			"SELECT 'r', reblog_of_id"+zeros+" FROM statuses WHERE account_id = ? AND reblog_of_id IN (?)",
+			"SELECT 'm', thread_id"+zeros+" FROM status_mutes WHERE account_id = ? AND thread_id IN (?)")
+		args = append(args, viewerID, in, viewerID, in, viewerID, in, viewerID, in, viewerID, dedupe(threads))
+	}
+	if viewerID != "" && !filtersAt.IsZero() {
+		sql = append(sql, "SELECT 'x', id, 0, 0, 0, NULL FROM filters WHERE account_id = ?"+
+			" AND (expires_at IS NULL OR expires_at > ?)")
+		args = append(args, viewerID, filtersAt.UTC())
+	}
+	if len(sql) == 0 {
 		return out, nil
 	}
-	var ids, threads []string
-	threadOf := map[string][]string{}
-	for _, st := range sts {
-		for _, x := range []*models.Status{st, st.Reblog} {
-			if x == nil {
-				continue
-			}
-			ids = append(ids, x.ID)
-			threads = append(threads, x.ThreadID)
-			threadOf[x.ThreadID] = append(threadOf[x.ThreadID], x.ID)
-			out[x.ID] = models.StatusViewer{}
-		}
+	if len(accountIDs) == 0 { // the first SELECT names the columns
+		sql[0] = "SELECT 'z' AS kind, '' AS key_id, 0 AS n_statuses, 0 AS n_followers, 0 AS n_following," +
+			" NULL AS last_at WHERE 1 = 0 UNION ALL " + sql[0]
 	}
-	in := bun.In(dedupe(ids))
-	var rows []struct {
-		Kind string `bun:"kind"`
-		Key  string `bun:"key_id"`
-	}
-	err := s.db.NewRaw("SELECT 'f' AS kind, status_id AS key_id FROM favourites WHERE account_id = ? AND status_id IN (?)"+
-		" UNION ALL SELECT 'b', status_id FROM bookmarks WHERE account_id = ? AND status_id IN (?)"+
-		" UNION ALL SELECT 'p', status_id FROM pins WHERE account_id = ? AND status_id IN (?)"+
-		" UNION ALL SELECT 'r', reblog_of_id FROM statuses WHERE account_id = ? AND reblog_of_id IN (?)"+
-		" UNION ALL SELECT 'm', thread_id FROM status_mutes WHERE account_id = ? AND thread_id IN (?)",
-		viewerID, in, viewerID, in, viewerID, in, viewerID, in, viewerID, bun.In(dedupe(threads))).Scan(ctx, &rows)
-	if err != nil {
-		return nil, mapErr(err)
+	var rows []extraRow
+	if err := s.hotScan(ctx, &rows, joinUnion(sql), args...); err != nil {
+		return StatusExtras{}, err
 	}
 	for _, r := range rows {
-		if r.Kind == "m" {
-			for _, id := range threadOf[r.Key] {
-				v := out[id]
-				v.Muted = true
-				out[id] = v
-			}
-			continue
+		out.add(r, threadOf)
+	}
+	return out, nil
+}
+
+func (x *StatusExtras) add(r extraRow, threadOf map[string][]string) {
+	switch r.Kind {
+	case "s":
+		st := models.AccountStats{AccountID: r.Key, StatusesCount: r.Statuses,
+			FollowersCount: r.Followers, FollowingCount: r.Following}
+		if !r.LastAt.IsZero() {
+			t := r.LastAt.Time
+			st.LastStatusAt = &t
 		}
-		v := out[r.Key]
+		x.Stats[r.Key] = st
+	case "x":
+		x.Filters = true
+	case "m":
+		for _, id := range threadOf[r.Key] {
+			v := x.Viewers[id]
+			v.Muted = true
+			x.Viewers[id] = v
+		}
+	default:
+		v := x.Viewers[r.Key]
 		switch r.Kind {
 		case "f":
 			v.Favourited = true
@@ -64,7 +137,14 @@ func (s *Store) StatusViewers(ctx context.Context, viewerID string, sts []*model
 		case "r":
 			v.Reblogged = true
 		}
-		out[r.Key] = v
+		x.Viewers[r.Key] = v
 	}
-	return out, nil
+}
+
+func joinUnion(parts []string) string {
+	out := parts[0]
+	for _, p := range parts[1:] {
+		out += " UNION ALL " + p
+	}
+	return out
 }
