@@ -57,7 +57,7 @@ func (f *Federator) updateNote(ctx context.Context, act *astype.Activity, n *ast
 	}
 	_, err = f.st.UpdateStatus(ctx, st.ID, store.StatusUpdate{
 		Content: content, SpoilerText: n.Summary, Sensitive: sensitive, Language: n.Language,
-		Mentions: mentions, Tags: n.Hashtags, EditedAt: n.Updated,
+		Mentions: mentions, Tags: n.Hashtags, EditedAt: n.Updated, RemoteMedia: astype.RemoteMedia(n.Attachments),
 	})
 	return err
 }

@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/stoa-social/stoa/handlers/mastodon"
 	"github.com/stoa-social/stoa/handlers/respond"
 	"github.com/stoa-social/stoa/models"
 )
@@ -76,15 +77,20 @@ func logRequests(log *slog.Logger) func(http.Handler) http.Handler {
 }
 
 // limitBodies caps request bodies so no client can make the server buffer
-// more than MaxBodyBytes; readers see an *http.MaxBytesError past that.
+// more than MaxBodyBytes (mastodon.MaxUploadBody on the upload routes,
+// which spool files to disk); readers see an *http.MaxBytesError past that.
 func limitBodies(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > MaxBodyBytes {
+		limit := int64(MaxBodyBytes)
+		if mastodon.IsUploadRoute(r) {
+			limit = mastodon.MaxUploadBody
+		}
+		if r.ContentLength > limit {
 			respond.JSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": "Request body too large"})
 			return
 		}
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}
 		next.ServeHTTP(w, r)
 	})

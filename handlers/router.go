@@ -39,6 +39,8 @@ type Config struct {
 	// Resolver looks up remote accounts and statuses for searches with
 	// resolve=true (the federation side); nil finds only stored ones.
 	Resolver mastodon.Resolver
+	// MediaDir holds uploaded media files (<data-dir>/media).
+	MediaDir string
 }
 
 // New returns the instance's root handler.
@@ -68,15 +70,17 @@ func New(cfg Config) http.Handler {
 	// Each family registers its own routes; order matters only where paths
 	// overlap (none do).
 	(&wellknown.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}).Routes(r)
-	(&oauth.Handler{Site: cfg.Site, Store: cfg.Store}).Routes(r)
+	signIn := &oauth.Handler{Site: cfg.Site, Store: cfg.Store}
+	signIn.Routes(r)
 	masto := &mastodon.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version, Auth: auth.New(cfg.Store),
-		Resolver: cfg.Resolver}
+		Resolver: cfg.Resolver, MediaDir: cfg.MediaDir}
 	masto.Routes(r)
 	if cfg.Events != nil { // the streaming API renders with the Mastodon presenters
 		(&streaming.Handler{Source: cfg.Events, Auth: masto.Auth, Render: masto, Lists: cfg.Store,
 			Logger: cfg.Logger}).Routes(r)
 	}
-	webPages := &web.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version}
+	// The web pages share the OAuth sign-in session (cookie, CSRF tokens).
+	webPages := &web.Handler{Site: cfg.Site, Store: cfg.Store, Version: cfg.Version, Sessions: signIn}
 	webPages.Routes(r)
 	(&activitypub.Handler{Site: cfg.Site, Store: cfg.Store, Objects: cfg.Objects}).Routes(r)
 

@@ -68,6 +68,7 @@ func New(ctx context.Context, cfg Config) (*Instance, error) {
 		Resolver: inst.fed,
 		Events:   events,
 		Objects:  inst.out.objects(inst.fed.Deref().KeyOwner),
+		MediaDir: cfg.mediaDir(),
 	})
 	return inst, nil
 }

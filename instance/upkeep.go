@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/stoa-social/stoa/models"
 	"github.com/stoa-social/stoa/models/store"
 )
 
@@ -32,6 +33,7 @@ func (i *Instance) startUpkeep(ctx context.Context) func() {
 				} else if n > 0 {
 					i.log.Info("trimmed home timelines", "rows", n)
 				}
+				i.removeUnattachedMedia(ctx, time.Now().Add(-models.MediaUnattachedTTL))
 			}
 		}
 	}()

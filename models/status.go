@@ -56,6 +56,8 @@ type Status struct {
 	Reblog   *Status    `bun:"rel:belongs-to,join:reblog_of_id=id"`
 	Mentions []*Mention `bun:"-"`
 	Tags     []*Tag     `bun:"-"`
+	// Media is filled by store.LoadMedia, never by the status loaders.
+	Media []*MediaAttachment `bun:"-"`
 }
 
 // IsReblog reports whether the status is a reblog of another.

@@ -12,6 +12,8 @@ type Attachment struct {
 	Blurhash    string
 	Width       int
 	Height      int
+	// FocusX, FocusY: Mastodon's focalPoint, each in [-1, 1].
+	FocusX, FocusY float64
 }
 
 // readAttachments reads a status's attachment values; entries without a
@@ -38,6 +40,7 @@ func readAttachments(v any) []Attachment {
 		if a.URL == "" {
 			a.URL = idOf(m["href"])
 		}
+		a.FocusX, a.FocusY = focalPoint(m["focalPoint"])
 		if a.URL == "" {
 			continue
 		}
@@ -101,4 +104,19 @@ func imageURL(v any) string {
 		}
 	}
 	return ""
+}
+
+// focalPoint reads Mastodon's [x, y], each clamped to [-1, 1]; anything
+// else is the centre.
+func focalPoint(v any) (float64, float64) {
+	xy, ok := v.([]any)
+	if !ok || len(xy) != 2 {
+		return 0, 0
+	}
+	x, okX := xy[0].(float64)
+	y, okY := xy[1].(float64)
+	if !okX || !okY {
+		return 0, 0
+	}
+	return min(max(x, -1), 1), min(max(y, -1), 1)
 }

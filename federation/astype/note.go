@@ -14,7 +14,7 @@ import (
 // content}, source {content, mediaType} for local statuses, summary (the
 // spoiler text, or null), sensitive, inReplyTo (the parent's id, or null),
 // url, published, updated (only once edited), tag (Mention and Hashtag),
-// attachment ([] until media exist) and a replies collection whose first
+// attachment (Documents: note_media.go) and a replies collection whose first
 // page links to <uri>/replies?page=true.
 //
 // st must have its Account loaded, and its Mentions' Accounts; Tags give
@@ -62,7 +62,7 @@ func Note(site models.Site, st *models.Status) (vocab.ActivityStreamsNote, error
 		n.SetActivityStreamsUpdated(updated(*st.EditedAt))
 	}
 	u["tag"] = tagsOf(site, st)
-	u["attachment"] = []any{}
+	u["attachment"] = attachmentsOf(site, st)
 	n.SetActivityStreamsReplies(replies(b, st.URI))
 	return n, b.err
 }

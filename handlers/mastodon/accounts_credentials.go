@@ -41,6 +41,9 @@ func (h *Handler) updateCredentials(w http.ResponseWriter, r *http.Request) erro
 	if err := u.apply(r, h, a); err != nil {
 		return err
 	}
+	if err := h.profileImages(r, p, a); err != nil {
+		return err
+	}
 	if err := h.Store.UpdateAccount(r.Context(), a); err != nil {
 		return err
 	}

@@ -203,7 +203,7 @@ func TestUpdateCredentialsInvalid(t *testing.T) {
 			"at most 255"},
 		{"locked not a boolean", map[string]any{"locked": "maybe"}, "locked must be a boolean"},
 		{"bad privacy", map[string]any{"source": map[string]any{"privacy": "everyone"}}, "Privacy must be"},
-		{"avatar as text", map[string]any{"avatar": "aGVsbG8="}, "Media uploads are not supported yet"},
+		{"avatar as text", map[string]any{"avatar": "aGVsbG8="}, "avatar must be a file or a data: URI"},
 	}
 	for _, tt := range tests {
 		body := map[string]any{"display_name": "Changed"}
@@ -215,7 +215,7 @@ func TestUpdateCredentialsInvalid(t *testing.T) {
 			t.Errorf("%s: error %q, want it to contain %q", tt.name, msg, tt.wantMsg)
 		}
 	}
-	// A multipart avatar file is refused the same way.
+	// A multipart avatar that is not an image is refused too.
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	_ = mw.WriteField("display_name", "Changed")
@@ -223,7 +223,7 @@ func TestUpdateCredentialsInvalid(t *testing.T) {
 	_, _ = fw.Write([]byte("\x89PNG\r\n"))
 	mw.Close()
 	status, doc := acSend(t, alice, "PATCH", "/api/v1/accounts/update_credentials", mw.FormDataContentType(), &buf)
-	if status != 422 || doc["error"] != "Media uploads are not supported yet" {
+	if msg, _ := doc["error"].(string); status != 422 || !strings.Contains(msg, "content type is not supported") {
 		t.Errorf("multipart avatar: %d %v", status, doc)
 	}
 	// Nothing was changed by the refused updates; a read-only token cannot update.

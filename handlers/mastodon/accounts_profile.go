@@ -20,9 +20,6 @@ const (
 	MaxFieldChars       = 255
 )
 
-// msgNoMedia answers an avatar or header upload until media exist.
-const msgNoMedia = "Media uploads are not supported yet"
-
 // profileUpdate is what update_credentials changes; nil means unchanged.
 type profileUpdate struct {
 	DisplayName  *string
@@ -34,27 +31,17 @@ type profileUpdate struct {
 }
 
 // readProfileUpdate reads and validates update_credentials' parameters.
-// Images are refused (422) until media exist; source[privacy],
+// Images are stored by profileImages (media_profile.go); source[privacy],
 // source[sensitive] and source[language] are checked but not stored yet,
 // and hide_collections and indexable are ignored.
 func readProfileUpdate(r *http.Request, p *params) (profileUpdate, error) {
 	var u profileUpdate
-	if hasUpload(r, p, "avatar") || hasUpload(r, p, "header") {
-		return u, respond.Unprocessable(msgNoMedia)
+	var err error
+	if u.DisplayName, err = optionalText(p, "display_name", "Display name", MaxDisplayNameChars, utf8.RuneCountInString); err != nil {
+		return u, err
 	}
-	if p.Has("display_name") {
-		v := cleanText(p.Get("display_name"))
-		if utf8.RuneCountInString(v) > MaxDisplayNameChars {
-			return u, tooLong("Display name", MaxDisplayNameChars)
-		}
-		u.DisplayName = &v
-	}
-	if p.Has("note") {
-		v := cleanText(p.Get("note"))
-		if content.Length(v) > MaxNoteChars {
-			return u, tooLong("Note", MaxNoteChars)
-		}
-		u.Note = &v
+	if u.Note, err = optionalText(p, "note", "Note", MaxNoteChars, content.Length); err != nil {
+		return u, err
 	}
 	fields, set, err := readFields(p)
 	if err != nil {
@@ -72,15 +59,6 @@ func readProfileUpdate(r *http.Request, p *params) (profileUpdate, error) {
 		}
 	}
 	return u, checkSource(p)
-}
-
-// hasUpload reports whether the request carries an image in field name:
-// a multipart file, or a non-empty value (go-mastodon sends base64 text).
-func hasUpload(r *http.Request, p *params, name string) bool {
-	if r.MultipartForm != nil && len(r.MultipartForm.File[name]) > 0 {
-		return true
-	}
-	return strings.TrimSpace(p.Get(name)) != ""
 }
 
 // checkSource validates the posting defaults sent as source[...] (form) or
@@ -102,6 +80,19 @@ func checkSource(p *params) error {
 	}
 	_, _, err := src.Bool("sensitive")
 	return err
+}
+
+// optionalText reads an optional profile text: nil when p lacks key, else
+// the cleaned value, which may be at most limit long as count counts.
+func optionalText(p *params, key, label string, limit int, count func(string) int) (*string, error) {
+	if !p.Has(key) {
+		return nil, nil
+	}
+	v := cleanText(p.Get(key))
+	if count(v) > limit {
+		return nil, tooLong(label, limit)
+	}
+	return &v, nil
 }
 
 // cleanText makes s valid UTF-8 without NUL characters (PostgreSQL refuses

@@ -24,14 +24,9 @@ const (
 	PollMaxExpiration          = 2629746 // seconds, a month
 )
 
-// SupportedMIMETypes are the uploads media attachments will accept.
-func SupportedMIMETypes() []string {
-	return []string{
-		"image/jpeg", "image/png", "image/gif", "image/webp",
-		"video/mp4", "video/webm", "video/quicktime",
-		"audio/mpeg", "audio/mp3", "audio/ogg", "audio/wav", "audio/flac", "audio/mp4",
-	}
-}
+// SupportedMIMETypes are the uploads media attachments accept: exactly
+// what the upload's content sniffing lets through (media_file.go).
+func SupportedMIMETypes() []string { return mediaContentTypes() }
 
 func accountLimits() entity.AccountLimits {
 	return entity.AccountLimits{MaxFeaturedTags: MaxFeaturedTags, MaxPinnedStatuses: MaxPinnedStatuses}

@@ -115,11 +115,6 @@ func parseStatusLanguage(s string) (string, error) {
 // rejectUnsupportedStatusParts answers 422 for parts of a status Stoa cannot store
 // yet, rather than silently posting without them.
 func rejectUnsupportedStatusParts(p *params) error {
-	for _, id := range p.Strings("media_ids") {
-		if strings.TrimSpace(id) != "" {
-			return respond.Unprocessable("Media attachments are not supported yet")
-		}
-	}
 	hasPoll := p.JSON != nil && p.JSON["poll"] != nil
 	for k, v := range p.Values {
 		if strings.HasPrefix(k, "poll[") && strings.Join(v, "") != "" {

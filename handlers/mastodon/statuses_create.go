@@ -20,8 +20,9 @@ const maxIdempotencyKeyLen = 256
 // the author), sensitive (forced on by a content warning, as in Mastodon),
 // spoiler_text, language (default: the user's locale) and content_type
 // (text/plain or text/markdown, GoToSocial's extension). A repeated
-// Idempotency-Key returns the status the first request made. Media, polls,
-// quotes and scheduled_at are 422 until Stoa stores them.
+// Idempotency-Key returns the status the first request made. media_ids[]
+// attach uploads (media.go); polls, quotes and scheduled_at are 422 until
+// Stoa stores them.
 func (h *Handler) statusCreate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	acct := auth.Account(ctx)
@@ -56,7 +57,11 @@ func (h *Handler) statusCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, err := h.composeStatus(ctx, statusDraft{Text: p.Get("status"), SpoilerText: p.Get("spoiler_text"), Format: format})
+	media, err := statusMediaIDs(p)
+	if err != nil {
+		return err
+	}
+	c, err := h.composeWithMedia(ctx, statusDraft{Text: p.Get("status"), SpoilerText: p.Get("spoiler_text"), Format: format}, len(media))
 	if err != nil {
 		return err
 	}
@@ -65,7 +70,7 @@ func (h *Handler) statusCreate(w http.ResponseWriter, r *http.Request) error {
 		Content: c.HTML, Text: c.Text, ContentType: c.ContentType,
 		SpoilerText: c.SpoilerText, Sensitive: sensitive || c.SpoilerText != "",
 		Visibility: vis, Language: lang, Mentions: c.Mentions, Tags: c.Tags,
-		IdempotencyKey: key,
+		IdempotencyKey: key, MediaIDs: media,
 	})
 	if err != nil {
 		return err

@@ -26,7 +26,7 @@ func (h *Handler) ownStatusFromPath(r *http.Request) (*models.Status, error) {
 
 // statusEdit answers PUT /api/v1/statuses/:id: a new version of one's own
 // status. Parameters left out keep their current value: status,
-// spoiler_text, sensitive, language, content_type. The answer has
+// spoiler_text, sensitive, language, content_type, media_ids[]. The answer has
 // edited_at set; the history keeps every version.
 func (h *Handler) statusEdit(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
@@ -45,13 +45,18 @@ func (h *Handler) statusEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, err := h.composeStatus(ctx, e.draft)
+	media, n, err := h.editMediaIDs(ctx, p, st)
+	if err != nil {
+		return err
+	}
+	c, err := h.composeWithMedia(ctx, e.draft, n)
 	if err != nil {
 		return err
 	}
 	st, err = h.Store.UpdateStatus(ctx, st.ID, store.StatusUpdate{
 		Content: c.HTML, Text: c.Text, ContentType: c.ContentType, SpoilerText: c.SpoilerText,
 		Sensitive: e.sensitive || c.SpoilerText != "", Language: e.language, Mentions: c.Mentions, Tags: c.Tags,
+		MediaIDs: media,
 	})
 	if err != nil {
 		return err
@@ -108,9 +113,13 @@ func readStatusEdit(p *params, st *models.Status) (statusEditParams, error) {
 func (h *Handler) statusDelete(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	st, err := h.ownStatusFromPath(r)
+	if err == nil {
+		err = h.Store.LoadMedia(ctx, st) // the media outlive the status, for the redraft
+	}
 	if err != nil {
 		return err
 	}
+	media := st.Media
 	if st, err = h.Store.DeleteStatus(ctx, st.ID); err != nil {
 		return err
 	}
@@ -118,6 +127,7 @@ func (h *Handler) statusDelete(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	e.MediaAttachments = h.mediaEntities(media)
 	e.Text = &st.Text
 	return respond.JSON(w, http.StatusOK, e)
 }

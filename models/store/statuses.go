@@ -31,10 +31,17 @@ type NewStatus struct {
 	Language     string
 	Mentions     []string // account ids
 	Tags         []string // names, with or without '#'; stored lower-cased
+	// Audience are the ids of local accounts a remote status names in
+	// to, cc or audience (FEP-1b12): the communities it is addressed to.
+	Audience []string
 	// IdempotencyKey, when set, makes a repeat within an hour return the
 	// first status instead of posting again.
 	IdempotencyKey string
 	CreatedAt      time.Time // zero is now
+	// MediaIDs are the author's unattached uploads, in order (media.go);
+	// RemoteMedia are a remote status's attachments, stored as new rows.
+	MediaIDs    []string
+	RemoteMedia []*models.MediaAttachment
 }
 
 // CreateStatus stores a status in one transaction with its mentions, tags,

@@ -19,6 +19,11 @@ type StatusUpdate struct {
 	Mentions    []string
 	Tags        []string
 	EditedAt    time.Time // zero is now
+	// MediaIDs replace the media (the author's own, unattached or already
+	// this status's); nil keeps them. RemoteMedia, when not nil, replaces a
+	// remote status's attachments (media.go).
+	MediaIDs    []string
+	RemoteMedia []*models.MediaAttachment
 }
 
 // UpdateStatus edits a status in one transaction: the history gains the new
@@ -52,6 +57,9 @@ func (s *Store) UpdateStatus(ctx context.Context, id string, u StatusUpdate) (*m
 		if err := tx.putEdit(ctx, st, at); err != nil {
 			return err
 		}
+		if err := tx.updateStatusMedia(ctx, st, u); err != nil {
+			return err
+		}
 		added, err := tx.replaceStatusParts(ctx, st.ID, dedupe(u.Mentions), u.Tags, at)
 		if err != nil {
 			return err
@@ -60,6 +68,9 @@ func (s *Store) UpdateStatus(ctx context.Context, id string, u StatusUpdate) (*m
 			return err
 		}
 		if err := tx.federate(ctx, models.PublishUpdate, st.AccountID, st.ID, models.PublicationData{}); err != nil {
+			return err
+		}
+		if err := tx.relayUpdate(ctx, st); err != nil { // communities relay the edit (community_relay.go)
 			return err
 		}
 		return tx.emitStatusUpdate(ctx, st, u.Tags)

@@ -41,18 +41,6 @@ type Status struct {
 	Filtered           []FilterResult    `json:"filtered,omitempty"`
 }
 
-// MediaAttachment is a file attached to a status (none until media lands).
-type MediaAttachment struct {
-	ID          string  `json:"id"`
-	Type        string  `json:"type"`
-	URL         string  `json:"url"`
-	PreviewURL  *string `json:"preview_url"`
-	RemoteURL   *string `json:"remote_url"`
-	Description *string `json:"description"`
-	Blurhash    *string `json:"blurhash"`
-	Meta        any     `json:"meta"`
-}
-
 // StatusApp is the application a status was posted with.
 type StatusApp struct {
 	Name    string  `json:"name"`
@@ -105,6 +93,9 @@ func NewStatus(site models.Site, st *models.Status, p StatusParts) Status {
 	if st.URL != "" {
 		e.URL = &st.URL
 	}
+	for _, m := range st.Media {
+		e.MediaAttachments = append(e.MediaAttachments, NewMediaAttachment(site, m))
+	}
 	for _, m := range st.Mentions {
 		if m.Account == nil {
 			continue
@@ -125,6 +116,7 @@ func NewStatus(site models.Site, st *models.Status, p StatusParts) Status {
 	}
 	if st.IsReblog() { // a reblog carries no content of its own
 		e.Content, e.SpoilerText, e.Mentions, e.Tags = "", "", []StatusMention{}, []StatusTag{}
+		e.MediaAttachments = []MediaAttachment{}
 	}
 	return e
 }
