@@ -22,8 +22,9 @@ type searchRequest struct {
 // search answers GET /api/v2/search (q; type accounts, hashtags or
 // statuses; following; account_id; limit default 20, max 40, per type;
 // offset; max_id and min_id for statuses). Accounts match by acct or
-// display name, hashtags by name prefix, statuses by every word of q
-// among those the caller may see; anonymous callers get no statuses, and
+// display name, hashtags by name prefix, statuses by full-text search of
+// q (words, "phrases", -exclusions, from:; store.SearchStatuses) among
+// those the caller may see; anonymous callers get no statuses, and
 // may not use offset or resolve (401), as in Mastodon. With resolve, an
 // unknown user@host or URL is looked up with the Resolver first.
 func (h *Handler) search(w http.ResponseWriter, r *http.Request) error {
@@ -61,7 +62,8 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if viewer != "" && (req.kind == "" || req.kind == "statuses") {
-		sq := store.StatusSearch{ViewerID: viewer, Words: strings.Fields(req.q), AccountID: req.accountID, Offset: req.offset}
+		sq := store.StatusSearch{ViewerID: viewer, Query: req.q, AccountID: req.accountID, Offset: req.offset,
+			LocalHost: h.Site.Host()}
 		sts, _, err := h.Store.SearchStatuses(ctx, sq, req.page)
 		if err != nil {
 			return err

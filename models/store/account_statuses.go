@@ -21,16 +21,13 @@ type AccountStatusesFilter struct {
 // ("" for anonymous) may see, newest first. Mutes do not apply on a
 // profile; blocks do (either way, nothing shows).
 func (s *Store) AccountStatuses(ctx context.Context, viewerID, accountID string, f AccountStatusesFilter, p Page) ([]*models.Status, PageInfo, error) {
-	q := s.db.NewSelect().TableExpr("statuses AS s").ColumnExpr("s.id AS sort_key, s.id AS status_id").
-		Where("s.account_id = ?", accountID)
+	q := s.db.NewSelect().TableExpr("statuses AS s").ColumnExpr("s.id AS sort_key, s.id AS status_id")
+	q = whereByOrPinned(q, accountID, f.Pinned) // a community pins others' posts (community_pins.go)
 	if f.ExcludeReplies {
 		q = q.Where("(s.in_reply_to_uri IS NULL OR s.in_reply_to_account_id = s.account_id)")
 	}
 	if f.ExcludeReblogs {
 		q = q.Where("s.reblog_of_id IS NULL")
-	}
-	if f.Pinned {
-		q = q.Where("EXISTS (SELECT 1 FROM pins AS pn WHERE pn.status_id = s.id AND pn.account_id = s.account_id)")
 	}
 	if f.Tagged != "" {
 		q = q.Where("EXISTS (SELECT 1 FROM status_tags AS stg JOIN tags AS tg ON tg.id = stg.tag_id"+
@@ -81,5 +78,6 @@ func (s *Store) TagTimeline(ctx context.Context, viewerID string, f TagFilter, p
 	q = wherePlace(q, "s", f.Local, f.Remote, f.OnlyMedia)
 	q = whereNoBlocks(q, "s", viewerID)
 	q = whereNotMuted(q, "s", viewerID)
+	q = s.whereDomainVisible(ctx, q, "s.account_id")
 	return s.pagedStatuses(ctx, q, "st.status_id", p)
 }

@@ -47,8 +47,12 @@ func TestSearchStatusesEnforcesVisibility(t *testing.T) {
 			t.Errorf("%s: %v, want %v", c.viewer, got, c.want)
 		}
 	}
-	if got := search("bob", "%"); len(got) != 1 {
-		t.Errorf("a literal %% matched %d statuses, want 1", len(got))
+	// Whole words match: "100%" is the word 100; "%" alone has none.
+	if got := search("bob", "100%"); len(got) != 1 {
+		t.Errorf("100%% matched %d statuses, want 1", len(got))
+	}
+	if got := search("bob", "%"); len(got) != 0 {
+		t.Errorf("a lone %% matched %d statuses, want none", len(got))
 	}
 	if got, _, _ := w.s.SearchStatuses(ctx, store.StatusSearch{Words: []string{"secret"}}, store.Page{}); len(got) != 0 {
 		t.Errorf("anonymous search found %d statuses", len(got))
