@@ -50,16 +50,9 @@ func (h *Handler) consentPage(w http.ResponseWriter, r *http.Request, sess *sess
 // valid CSRF token and a signed-in session, "authorize" issues a code and
 // anything else denies.
 func (h *Handler) authorizeDecision(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return bodyError(err)
-	}
-	sess, err := h.readSession(r)
-	if err != nil {
+	sess, err := h.postedForm(w, r, "Go back to the app and start signing in again.")
+	if sess == nil {
 		return err
-	}
-	if !sess.validCSRF(r.PostForm.Get("csrf_token")) {
-		return h.errorPage(w, r, http.StatusForbidden, "Request refused",
-			"The form has expired or did not come from this site. Go back to the app and start signing in again.")
 	}
 	req, err := h.parseAuthRequest(r.Context(), r.PostForm)
 	if err != nil {

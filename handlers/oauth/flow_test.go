@@ -30,7 +30,7 @@ func TestAuthorizationCodeFlow(t *testing.T) {
 		t.Fatalf("sign-in page: %d\n%s", resp.StatusCode, page)
 	}
 	cookie := resp.Header.Get("Set-Cookie")
-	for _, want := range []string{"HttpOnly", "SameSite=Lax", "Path=/oauth"} {
+	for _, want := range []string{"HttpOnly", "SameSite=Lax", "Path=/;"} {
 		if !strings.Contains(cookie, want) {
 			t.Errorf("session cookie %q lacks %s", cookie, want)
 		}

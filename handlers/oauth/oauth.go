@@ -4,6 +4,9 @@
 // client_credentials and password grants), revocation and the RFC 8414
 // metadata document. Sign-in and token requests are rate-limited per IP.
 //
+// The same browser session serves the web pages: /auth/sign_in and
+// /auth/sign_out, and the Handler is the router's web.Sessions.
+//
 // Codes, tokens and session cookies are random 256-bit secrets of which the
 // database keeps only the SHA-256.
 package oauth
@@ -21,7 +24,8 @@ import (
 	"github.com/stoa-social/stoa/models/store"
 )
 
-// Handler serves /oauth/*, /api/v1/apps and the OAuth metadata document.
+// Handler serves /oauth/*, /auth/*, /api/v1/apps and the OAuth metadata
+// document.
 // Set the exported fields, then call Routes once.
 type Handler struct {
 	Site  models.Site
@@ -58,6 +62,7 @@ func (h *Handler) Routes(r *mux.Router) {
 	r.Handle("/oauth/authorize", respond.Wrap(h.authorizePage)).Methods(http.MethodGet)
 	r.Handle("/oauth/authorize", respond.Wrap(h.authorizeDecision)).Methods(http.MethodPost)
 	r.Handle(signInPath, h.signIns.wrap(respond.Wrap(h.signIn))).Methods(http.MethodPost)
+	h.webRoutes(r)
 	r.Handle("/oauth/token", h.tokens.wrap(respond.Wrap(h.token))).Methods(http.MethodPost)
 	r.Handle("/oauth/revoke", respond.Wrap(h.revoke)).Methods(http.MethodPost)
 	r.Handle("/.well-known/oauth-authorization-server",

@@ -35,8 +35,9 @@ type pageData struct {
 	CSRF   string
 	Error  string
 
-	Next  string // sign-in: the authorization request to return to
-	Login string
+	Next     string // OAuth sign-in: the authorization request to return to
+	ReturnTo string // web sign-in: the local path to return to
+	Login    string
 
 	App       *models.Application
 	Account   *models.Account

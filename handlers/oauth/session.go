@@ -13,9 +13,12 @@ import (
 )
 
 const (
-	sessionCookie = "stoa_oauth_session"
-	// SessionLifetime is how long a browser stays signed in for authorizing
-	// further apps without typing the password again.
+	// sessionCookie is site-wide: the OAuth pages and the web pages share
+	// one sign-in. (Its name changed when its path left /oauth, so that an
+	// old /oauth cookie, sent first by browsers, cannot shadow it.)
+	sessionCookie = "stoa_session"
+	// SessionLifetime is how long a browser stays signed in, for the web
+	// pages and for authorizing further apps without typing the password.
 	SessionLifetime = 7 * 24 * time.Hour
 )
 
@@ -99,12 +102,29 @@ func (h *Handler) signInAs(w http.ResponseWriter, r *http.Request, old *session,
 	return nil
 }
 
-// setCookie sets the session cookie: HttpOnly, SameSite=Lax, Secure on an
-// https site, limited to /oauth. maxAge 0 makes a browser-session cookie.
+// signOut ends the browser's signed-in session, if any, and drops its
+// cookie; the next form starts a fresh anonymous session.
+func (h *Handler) signOut(w http.ResponseWriter, r *http.Request, s *session) error {
+	if s != nil && s.row != nil {
+		if err := h.Store.DeleteSession(r.Context(), s.row.ID); err != nil {
+			return err
+		}
+	}
+	h.setCookie(w, "", -1)
+	return nil
+}
+
+// setCookie sets the session cookie for the whole site: HttpOnly, SameSite=Lax
+// (sent on top-level navigations only, not on cross-site POSTs), Secure on
+// an https site. maxAge 0 makes a browser-session cookie, < 0 deletes it.
 func (h *Handler) setCookie(w http.ResponseWriter, secret string, maxAge time.Duration) {
+	age := int(maxAge.Seconds())
+	if maxAge < 0 {
+		age = -1
+	}
 	http.SetCookie(w, &http.Cookie{
-		Name: sessionCookie, Value: secret, Path: "/oauth",
-		MaxAge: int(maxAge.Seconds()), HttpOnly: true, SameSite: http.SameSiteLaxMode,
+		Name: sessionCookie, Value: secret, Path: "/",
+		MaxAge: age, HttpOnly: true, SameSite: http.SameSiteLaxMode,
 		Secure: h.Site.Scheme() == "https",
 	})
 }
@@ -116,4 +136,23 @@ func wellFormedSecret(s string) bool {
 	}
 	_, err := base64.RawURLEncoding.DecodeString(s)
 	return err == nil
+}
+
+// postedForm parses a form POST and checks its CSRF token against the
+// session. A bad token renders the refusal page, again saying what to do
+// next; then, as on any error, the session is nil and err is what the
+// handler returns.
+func (h *Handler) postedForm(w http.ResponseWriter, r *http.Request, again string) (*session, error) {
+	if err := r.ParseForm(); err != nil {
+		return nil, bodyError(err)
+	}
+	sess, err := h.readSession(r)
+	if err != nil {
+		return nil, err
+	}
+	if !sess.validCSRF(r.PostForm.Get("csrf_token")) {
+		return nil, h.errorPage(w, r, http.StatusForbidden, "Request refused",
+			"The form has expired or did not come from this site. "+again)
+	}
+	return sess, nil
 }

@@ -16,7 +16,7 @@ func TestSessionCookieAttributes(t *testing.T) {
 		h.setCookie(w, models.NewSecret(), SessionLifetime)
 		c := w.Result().Cookies()[0]
 		if c.Name != sessionCookie || !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Secure != secure ||
-			c.Path != "/oauth" || c.MaxAge != int(SessionLifetime.Seconds()) {
+			c.Path != "/" || c.MaxAge != int(SessionLifetime.Seconds()) {
 			t.Errorf("%s: cookie %+v", base, c)
 		}
 	}

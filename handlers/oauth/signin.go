@@ -25,16 +25,9 @@ func (h *Handler) signInPage(w http.ResponseWriter, r *http.Request, status int,
 // password. Success starts a new session and returns, with 303, to the
 // authorization request the form carried.
 func (h *Handler) signIn(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return bodyError(err)
-	}
-	sess, err := h.readSession(r)
-	if err != nil {
+	sess, err := h.postedForm(w, r, "Go back to the app and start signing in again.")
+	if sess == nil {
 		return err
-	}
-	if !sess.validCSRF(r.PostForm.Get("csrf_token")) {
-		return h.errorPage(w, r, http.StatusForbidden, "Request refused",
-			"The form has expired or did not come from this site. Go back to the app and start signing in again.")
 	}
 	next, _ := url.ParseQuery(r.PostForm.Get("next"))
 	next.Del("force_login")
