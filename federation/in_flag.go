@@ -11,10 +11,11 @@ import (
 
 // onFlag stores a report for admins (store.PutReport, idempotent by the
 // Flag's id): the reported local account (the first object that is one,
-// else the author of the first reported local status), its reported
-// statuses, and the comment. Flags about nothing local are dropped. No
-// notification is sent yet: the Mastodon admin.report notification needs a
-// Report entity the API does not have.
+// else the author of the first reported local status, or the local
+// community that received a reported remote post), its reported
+// statuses, and the comment. Flags about nothing local are dropped. The
+// moderators of a community concerned get an admin.report notification
+// (store.PutReport); the instance's admins none yet.
 func (f *Federator) onFlag(ctx context.Context, act *astype.Activity, actor *models.Account) error {
 	target := ""
 	var statuses []string
@@ -28,7 +29,13 @@ func (f *Federator) onFlag(ctx context.Context, act *astype.Activity, actor *mod
 			return err
 		}
 		st, err := f.st.StatusByURI(ctx, o.ID)
-		if errors.Is(err, models.ErrNotFound) || (err == nil && !st.Local) {
+		if err == nil && !st.Local { // a remote post a local community received concerns its moderators
+			if cid, err := f.st.CommunityOfPost(ctx, st.ID); err == nil && (target == "" || target == cid) {
+				target, statuses = cid, append(statuses, st.ID)
+			}
+			continue
+		}
+		if errors.Is(err, models.ErrNotFound) {
 			continue
 		}
 		if err != nil {

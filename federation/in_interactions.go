@@ -34,8 +34,16 @@ func (f *Federator) onLike(ctx context.Context, act *astype.Activity, actor *mod
 // visibility from its audience). The status is the stored one, or, when
 // the booster is followed here, fetched from its own host (the Announce's
 // embedded copy is not trusted). Boosts that concern nobody here, and of
-// statuses that may not be reblogged, are dropped.
+// statuses that may not be reblogged, are dropped. A Group's Announce of
+// an activity (Lemmy's Announce{Create{Page}}) is onAnnouncedActivity's;
+// another embedded object that is not a status is dropped unfetched.
 func (f *Federator) onAnnounce(ctx context.Context, act *astype.Activity, actor *models.Account) error {
+	switch obj := act.Object; {
+	case obj.Activity != nil:
+		return f.onAnnouncedActivity(ctx, act, actor)
+	case obj.Embedded() && obj.Note == nil:
+		return f.ignore(ctx, act, "announced "+obj.Type+" is not a status", nil)
+	}
 	st, err := f.st.StatusByURI(ctx, act.Object.ID)
 	if err != nil && !errors.Is(err, models.ErrNotFound) {
 		return err

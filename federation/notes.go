@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"html"
+	"strconv"
 	"strings"
 
 	"github.com/stoa-social/stoa/federation/astype"
@@ -14,20 +15,21 @@ import (
 // storeNote stores a remote status by author (who the caller has checked
 // is n's author) with store.CreateStatus, which is idempotent by URI. Its
 // visibility comes from to/cc with the author's followers collection;
-// mentions are resolved to known accounts (see mentionIDs); a reply keeps
-// its parent's URI. When fetchParent is set and the parent is neither
-// stored nor local, the parent alone is fetched and stored first (one
-// level: its own parent is not fetched), so a thread is linked at once;
-// if that fails the reply is stored anyway and attached when the parent
-// arrives.
+// mentions are resolved to accounts (see mentionIDs); a reply keeps
+// its parent's URI. When fetchParent is set, unknown ancestors are
+// fetched and stored first (fetchAncestors, bounded), so a thread is
+// linked at once; if that fails the reply is stored anyway and attached
+// when the parent arrives.
 func (f *Federator) storeNote(ctx context.Context, n *astype.RemoteNote, author, deliveredTo *models.Account, fetchParent bool) (*models.Status, error) {
 	vis := n.VisibilityFor(author.FollowersURI)
-	if fetchParent && n.InReplyTo != "" && !astype.SameHost(n.InReplyTo, f.site.Base()) {
-		if _, err := f.resolveStatus(ctx, n.InReplyTo, false); err != nil {
-			f.log.DebugContext(ctx, "federation: parent not fetched", "status", n.ID, "parent", n.InReplyTo, "err", err)
-		}
+	if fetchParent {
+		f.fetchAncestors(ctx, n.ID, n.InReplyTo)
 	}
 	mentions, err := f.mentionIDs(ctx, n, vis, deliveredTo)
+	if err != nil {
+		return nil, err
+	}
+	audience, err := f.localAudience(ctx, n)
 	if err != nil {
 		return nil, err
 	}
@@ -39,6 +41,7 @@ func (f *Federator) storeNote(ctx context.Context, n *astype.RemoteNote, author,
 		AccountID: author.ID, URI: n.ID, URL: url, InReplyToURI: n.InReplyTo,
 		Content: noteContent(n), SpoilerText: n.Summary, Sensitive: n.Sensitive || n.Summary != "",
 		Visibility: vis, Language: n.Language, Mentions: mentions, Tags: n.Hashtags, CreatedAt: n.Published,
+		Audience: audience, RemoteMedia: astype.RemoteMedia(n.Attachments),
 	})
 	if errors.Is(err, models.ErrConflict) { // stored meanwhile by a concurrent delivery or fetch
 		return f.st.StatusByURI(ctx, n.ID)
@@ -70,12 +73,13 @@ func (f *Federator) resolveStatus(ctx context.Context, uri string, fetchParent b
 	return f.storeNote(ctx, n, author, nil, fetchParent)
 }
 
-// mentionIDs resolves a status's Mention tags to stored accounts, local or
-// remote (unknown remote accounts are not fetched). For private and direct
-// statuses the local accounts in to and cc, and the owner of the personal
-// inbox it was delivered to, count as mentioned too: that is how they may
-// see it.
+// mentionIDs resolves a status's Mention tags to accounts, local or
+// remote (a few unknown remote ones are fetched first: fetchMentioned).
+// For private and direct statuses the local accounts in to and cc, and
+// the owner of the personal inbox it was delivered to, count as mentioned
+// too: that is how they may see it.
 func (f *Federator) mentionIDs(ctx context.Context, n *astype.RemoteNote, vis models.Visibility, deliveredTo *models.Account) ([]string, error) {
+	f.fetchMentioned(ctx, n)
 	var ids []string
 	for _, m := range n.Mentions {
 		if m.Href == "" {
@@ -111,15 +115,17 @@ func (f *Federator) mentionIDs(ctx context.Context, n *astype.RemoteNote, vis mo
 
 // noteContent is the HTML Stoa shows for a remote status: the content as
 // sent (already sanitised); for an Article, Page or Question its title
-// first; and links to attachments, which Stoa does not store as media yet.
+// first; a Question's options as a list; and links to attachments that are not media (Lemmy's Link), the
+// media being stored as remote attachments (astype.RemoteMedia).
 func noteContent(n *astype.RemoteNote) string {
 	var b strings.Builder
 	if n.Name != "" && n.Type != "Note" {
 		b.WriteString("<p><strong>" + html.EscapeString(n.Name) + "</strong></p>")
 	}
 	b.WriteString(n.Content)
+	writePoll(&b, n)
 	for _, a := range n.Attachments {
-		if astype.HostOf(a.URL) == "" {
+		if astype.HostOf(a.URL) == "" || astype.IsMedia(a) {
 			continue
 		}
 		label := a.Description
@@ -133,4 +139,17 @@ func noteContent(n *astype.RemoteNote) string {
 		b.WriteString(`<p><a href="` + html.EscapeString(n.URL) + `">` + html.EscapeString(n.URL) + "</a></p>")
 	}
 	return b.String()
+}
+
+// writePoll shows a Question's options, with their votes, as a list: Stoa
+// stores no polls yet, and a poll's text without its options makes no sense.
+func writePoll(b *strings.Builder, n *astype.RemoteNote) {
+	if len(n.Poll) == 0 {
+		return
+	}
+	b.WriteString("<ul>")
+	for _, o := range n.Poll {
+		b.WriteString("<li>" + html.EscapeString(o.Name) + " (" + strconv.Itoa(o.Votes) + ")</li>")
+	}
+	b.WriteString("</ul>")
 }

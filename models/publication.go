@@ -26,6 +26,11 @@ const (
 	PublishBlock        PublicationKind = "block"         // ObjectID: the block; Data: URI (may be ""), Target
 	PublishUndoBlock    PublicationKind = "undo_block"    // as PublishBlock
 	PublishUpdateActor  PublicationKind = "update_actor"  // Update Person; ObjectID: the account
+	// A local community relays an edit or deletion of a post it announced
+	// to its members (FEP-1b12): Announce{Update} or Announce{Delete}.
+	// AccountID: the community; ObjectID: the status.
+	PublishRelayUpdate PublicationKind = "relay_update" // built from the status as it is now
+	PublishRelayDelete PublicationKind = "relay_delete" // Data: URI (the status), AuthorURI
 )
 
 // Publication is a local account's action waiting to be turned into an
@@ -69,4 +74,7 @@ type PublicationData struct {
 	// audience); Reach the accounts beyond followers it went to.
 	Mentions []string `json:"mentions,omitempty"`
 	Reach    []string `json:"reach,omitempty"`
+	// AuthorURI is the actor id of the author of a status a community
+	// relays the Delete of (the author's account may be gone by then).
+	AuthorURI string `json:"author_uri,omitempty"`
 }

@@ -14,12 +14,9 @@ import (
 func TestActorGolden(t *testing.T) {
 	t.Parallel()
 	alice := localAccount("alice")
-	group := localAccount("go_readers")
-	group.ActorType, group.Locked, group.Fields, group.AvatarURL = models.ActorGroup, true, nil, ""
-	group.HeaderURL = "https://stoa.example/media/header.jpg"
 	instance := localAccount(models.InstanceActorUsername)
 	instance.ActorType, instance.Fields, instance.AvatarURL, instance.Discoverable = models.ActorApplication, nil, "", false
-	for name, a := range map[string]*models.Account{"actor_person": alice, "actor_group": group, "actor_application": instance} {
+	for name, a := range map[string]*models.Account{"actor_person": alice, "actor_application": instance} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			v, err := astype.Actor(a)

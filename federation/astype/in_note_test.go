@@ -28,7 +28,7 @@ var wantNotes = map[string]astype.RemoteNote{
 		Mentions: []astype.Mention{{Href: aliceURI, Name: "@alice@stoa.example"}}, Hashtags: []string{"OpenAccess"},
 		Emojis: []astype.Emoji{{Shortcode: "blobcat", URL: "https://files.mastodon.example/emoji/blobcat.png"}},
 		Attachments: []astype.Attachment{{Type: "Document", URL: "https://files.mastodon.example/media_attachments/files/original/shelf.jpg",
-			MediaType: "image/jpeg", Description: "A bookshelf full of journals", Blurhash: "UBL_:rOpGG-oBUNG,qRj2so|=eE1w^n4S5NH", Width: 1200, Height: 800}},
+			MediaType: "image/jpeg", Description: "A bookshelf full of journals", Blurhash: "UBL_:rOpGG-oBUNG,qRj2so|=eE1w^n4S5NH", Width: 1200, Height: 800, FocusY: -0.25}},
 		Context:    "tag:mastodon.example,2024-05-02:objectId=4455:objectType=Conversation",
 		Visibility: models.VisibilityPublic,
 	},
@@ -94,7 +94,7 @@ var wantNotes = map[string]astype.RemoteNote{
 		Published: ts("2024-05-03T12:00:00Z"), To: []string{"https://lemmy.example/c/libraries", astype.Public},
 		Hashtags:    []string{"libraries"},
 		Attachments: []astype.Attachment{{Type: "Link", URL: "https://news.example/branch-reopens"}},
-		Visibility:  models.VisibilityPublic,
+		Visibility:  models.VisibilityPublic, Audience: []string{"https://lemmy.example/c/libraries"},
 	},
 }
 

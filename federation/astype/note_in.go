@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-fed/activity/streams/vocab"
+
 	"github.com/stoa-social/stoa/content"
 	"github.com/stoa-social/stoa/models"
 )
@@ -34,6 +36,13 @@ type RemoteNote struct {
 	// Visibility is derived from To and Cc with the followers collection
 	// guessed; VisibilityFor recomputes it with the author's real one.
 	Visibility models.Visibility
+	// Audience is FEP-1b12's audience (Lemmy and others name the community
+	// a post belongs to there), ids only.
+	Audience []string
+	// Poll holds a Question's options; PollMultiple when several may be
+	// chosen (anyOf). Stoa has no polls yet: they are shown as text.
+	Poll         []PollOption
+	PollMultiple bool
 }
 
 // VisibilityFor derives the visibility with the author's known followers
@@ -78,12 +87,19 @@ func noteFrom(s Statusable) (*RemoteNote, error) {
 	n.URL = urlOf(raw(s.GetActivityStreamsUrl()))
 	n.To = audience(raw(s.GetActivityStreamsTo()))
 	n.Cc = audience(raw(s.GetActivityStreamsCc()))
+	n.Audience = idsOf(unknown["audience"])
+	if a, ok := s.(interface {
+		GetActivityStreamsAudience() vocab.ActivityStreamsAudienceProperty
+	}); ok {
+		n.Audience = append(idsOf(raw(a.GetActivityStreamsAudience())), n.Audience...)
+	}
 	n.Mentions, n.Hashtags, n.Emojis = readTags(field(s.GetActivityStreamsTag(), unknown, "tag"))
 	n.Attachments = readAttachments(field(s.GetActivityStreamsAttachment(), unknown, "attachment"))
 	n.Context = firstID(raw(s.GetActivityStreamsContext()))
 	if n.Context == "" {
 		n.Context = idOf(unknown["conversation"])
 	}
+	n.Poll, n.PollMultiple = readPoll(s)
 	n.Visibility = n.VisibilityFor("")
 	return n, nil
 }

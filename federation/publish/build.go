@@ -24,8 +24,15 @@ func (p *Publisher) build(ctx context.Context, pub *models.Publication) (*outgoi
 		return p.buildStatus(ctx, pub)
 	case models.PublishDelete, models.PublishUndoAnnounce:
 		return p.buildGone(ctx, pub, actor)
+	case models.PublishRelayUpdate, models.PublishRelayDelete: // community_relay.go
+		return p.buildRelay(ctx, pub, actor)
 	case models.PublishUpdateActor:
 		act, err := astype.UpdateActor(actor, pub.CreatedAt)
+		if actor.IsGroup() { // a community's Update carries its rules and moderators
+			if c, cerr := p.st.Community(ctx, actor.ID); cerr == nil {
+				act, err = astype.UpdateCommunity(c, pub.CreatedAt)
+			}
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -45,6 +52,9 @@ func (p *Publisher) buildStatus(ctx context.Context, pub *models.Publication) (*
 	if errors.Is(err, models.ErrNotFound) {
 		return nil, nil
 	}
+	if err == nil {
+		err = p.st.LoadMedia(ctx, st)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -63,6 +73,11 @@ func (p *Publisher) buildStatus(ctx context.Context, pub *models.Publication) (*
 	reach, err := p.st.StatusReach(ctx, st)
 	if err != nil {
 		return nil, err
+	}
+	if pub.Kind != models.PublishAnnounce {
+		if reach, err = p.addressGroup(ctx, act, st, reach); err != nil {
+			return nil, err
+		}
 	}
 	inboxes, err := p.statusInboxes(ctx, st.AccountID, st.Visibility, reach)
 	if err != nil {

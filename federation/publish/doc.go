@@ -21,6 +21,9 @@
 //   - Follow, Like, Block, their Undo, Accept and Reject: the one remote
 //     account concerned, at its personal inbox.
 //   - a profile edit (Update Person): the remote followers.
+//   - a community's relay of an edit or deletion of a post it announced
+//     (Announce of the Update or Delete, community_relay.go): the
+//     community's remote followers, its members.
 //
 // A Delete needs no row that still exists: what it addresses was captured
 // in the publication when the status was deleted.

@@ -40,6 +40,9 @@ func (h *Handler) outbox(req *request) (vocab.Type, bool, error) {
 	}
 	page := pageOf(q, outboxPageSize)
 	sts, info, err := h.cfg.Store.AccountStatuses(req.r.Context(), req.viewer, a.ID, store.AccountStatusesFilter{}, page)
+	if err == nil {
+		err = h.cfg.Store.LoadMedia(req.r.Context(), sts...)
+	}
 	if err != nil {
 		return nil, false, err
 	}
@@ -67,7 +70,8 @@ func (h *Handler) outbox(req *request) (vocab.Type, bool, error) {
 
 // follows is the followers or following collection: totalItems always;
 // the actor ids, newest follow first, in pages of 40, unless the account
-// is locked (then the count alone, as for Mastodon's hidden collections).
+// is locked or is a community's members (then the count alone, as for
+// Mastodon's hidden collections).
 func (h *Handler) follows(req *request, followers bool) (vocab.Type, bool, error) {
 	a, q := req.acct, req.r.URL.Query()
 	id := a.FollowingURI
@@ -81,9 +85,11 @@ func (h *Handler) follows(req *request, followers bool) (vocab.Type, bool, error
 	if err != nil {
 		return nil, false, err
 	}
-	if a.Locked || q.Get("page") == "" {
+	// A community's members are counted, never listed (as Lemmy does).
+	hidden := a.Locked || (followers && a.IsGroup())
+	if hidden || q.Get("page") == "" {
 		c := astype.Collection{ID: id, TotalItems: total}
-		if !a.Locked {
+		if !hidden {
 			c.First = id + "?page=true"
 		}
 		doc, err := astype.OrderedCollection(c)
@@ -103,18 +109,26 @@ func (h *Handler) follows(req *request, followers bool) (vocab.Type, bool, error
 	return doc, false, err
 }
 
-// featured is the account's pinned statuses the viewer may see, as Notes,
-// inline.
+// featured is the account's pinned statuses the viewer may see: local
+// ones as Notes, inline; remote ones (a community pins its members'
+// posts) by id, first, since their home server serves them.
 func (h *Handler) featured(req *request) (vocab.Type, bool, error) {
 	a := req.acct
-	sts, _, err := h.cfg.Store.AccountStatuses(req.r.Context(), req.viewer, a.ID,
-		store.AccountStatusesFilter{Pinned: true}, store.Page{Limit: store.StatusesPageMax})
+	sts, err := h.cfg.Store.FeaturedStatuses(req.r.Context(), req.viewer, a.ID)
+	if err == nil {
+		err = h.cfg.Store.LoadMedia(req.r.Context(), sts...)
+	}
 	if err != nil {
 		return nil, false, err
 	}
-	objects, private := []vocab.Type{}, false
+	objects, iris, private := []vocab.Type{}, []string{}, false
 	for _, st := range sts {
 		if st.IsReblog() || st.Visibility == models.VisibilityDirect {
+			continue
+		}
+		private = private || !st.Visibility.Distributable()
+		if !st.Local {
+			iris = append(iris, st.URI)
 			continue
 		}
 		n, err := astype.Note(h.cfg.Site, st)
@@ -122,10 +136,9 @@ func (h *Handler) featured(req *request) (vocab.Type, bool, error) {
 			return nil, false, err
 		}
 		objects = append(objects, n)
-		private = private || !st.Visibility.Distributable()
 	}
-	doc, err := astype.OrderedCollection(astype.Collection{ID: a.FeaturedURI, TotalItems: len(objects),
-		Inline: true, Objects: objects})
+	doc, err := astype.OrderedCollection(astype.Collection{ID: a.FeaturedURI, TotalItems: len(iris) + len(objects),
+		Inline: true, IRIs: iris, Objects: objects})
 	return doc, private, err
 }
 

@@ -45,12 +45,12 @@ func TestOutbox(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	code, oc := get(t, alice.OutboxURI, w.bob)
+	code, oc := w.get(t, alice.OutboxURI, w.bob)
 	if code != 200 || oc["type"] != "OrderedCollection" || oc["totalItems"] != float64(24) ||
 		oc["first"] != alice.OutboxURI+"?page=true" || oc["last"] != alice.OutboxURI+"?min_id=0&page=true" {
 		t.Fatalf("outbox: %d %v", code, oc)
 	}
-	code, p1 := get(t, alice.OutboxURI+"?page=true", w.bob)
+	code, p1 := w.get(t, alice.OutboxURI+"?page=true", w.bob)
 	items, _ := p1["orderedItems"].([]any)
 	if code != 200 || p1["type"] != "OrderedCollectionPage" || p1["partOf"] != alice.OutboxURI || len(items) != 19 {
 		t.Fatalf("page 1: %d, %d items, %v", code, len(items), p1)
@@ -63,7 +63,7 @@ func TestOutbox(t *testing.T) {
 		t.Errorf("page 1 starts with %v, %v", first, second)
 	}
 	next, _ := p1["next"].(string)
-	code, p2 := get(t, next, w.bob)
+	code, p2 := w.get(t, next, w.bob)
 	items2, _ := p2["orderedItems"].([]any)
 	if code != 200 || len(items2) != 4 || p2["next"] != nil || p2["prev"] == nil {
 		t.Fatalf("page 2 (%s): %d, %d items, %v", next, code, len(items2), p2)
@@ -91,11 +91,11 @@ func TestFollowsAndFeatured(t *testing.T) {
 	}
 	w.f.Settle(t)
 
-	code, fc := get(t, alice.FollowersURI, w.bob)
+	code, fc := w.get(t, alice.FollowersURI, w.bob)
 	if code != 200 || fc["totalItems"] != float64(2) || fc["first"] != alice.FollowersURI+"?page=true" {
 		t.Fatalf("followers: %d %v", code, fc)
 	}
-	code, fp := get(t, alice.FollowersURI+"?page=true", w.bob)
+	code, fp := w.get(t, alice.FollowersURI+"?page=true", w.bob)
 	// Bob's and Carol's Follows travel concurrently, so either may land first.
 	got := strs(fp["orderedItems"])
 	slices.Sort(got)
@@ -104,7 +104,7 @@ func TestFollowsAndFeatured(t *testing.T) {
 	if code != 200 || !slices.Equal(got, want) || fp["partOf"] != alice.FollowersURI {
 		t.Errorf("followers page: %d %v", code, fp)
 	}
-	code, gp := get(t, alice.FollowingURI+"?page=true", w.bob)
+	code, gp := w.get(t, alice.FollowingURI+"?page=true", w.bob)
 	if code != 200 || !slices.Equal(strs(gp["orderedItems"]), []string{w.bobOnA.URI}) || gp["totalItems"] != float64(1) {
 		t.Errorf("following page: %d %v", code, gp)
 	}
@@ -114,11 +114,11 @@ func TestFollowsAndFeatured(t *testing.T) {
 	if err := w.a.Store().UpdateAccount(ctx, &locked); err != nil {
 		t.Fatal(err)
 	}
-	code, lc := get(t, alice.FollowersURI, w.bob)
+	code, lc := w.get(t, alice.FollowersURI, w.bob)
 	if code != 200 || lc["totalItems"] != float64(2) || lc["first"] != nil || lc["orderedItems"] != nil {
 		t.Errorf("locked followers: %d %v", code, lc)
 	}
-	code, lp := get(t, alice.FollowersURI+"?page=true", w.bob)
+	code, lp := w.get(t, alice.FollowersURI+"?page=true", w.bob)
 	if code != 200 || lp["type"] != "OrderedCollection" || lp["orderedItems"] != nil {
 		t.Errorf("locked followers page: %d %v", code, lp)
 	}
@@ -138,7 +138,7 @@ func TestFollowsAndFeatured(t *testing.T) {
 		if tc.viewer == "dora" {
 			signer = w.dora
 		}
-		code, fe := get(t, alice.FeaturedURI, signer)
+		code, fe := w.get(t, alice.FeaturedURI, signer)
 		var ids []string
 		items, _ := fe["orderedItems"].([]any)
 		for _, it := range items {
@@ -178,13 +178,13 @@ func TestReplies(t *testing.T) {
 	if _, err := w.a.Store().StatusByURI(ctx, reply.URI); err != nil {
 		t.Fatalf("reply did not reach a: %v", err)
 	}
-	code, c := get(t, st.URI+"/replies", w.bob)
+	code, c := w.get(t, st.URI+"/replies", w.bob)
 	first, _ := c["first"].(map[string]any)
 	if code != 200 || c["type"] != "Collection" || c["id"] != st.URI+"/replies" ||
 		!slices.Equal(strs(first["items"]), []string{reply.URI}) {
 		t.Errorf("replies: %d %v", code, c)
 	}
-	code, p := get(t, st.URI+"/replies?page=true", w.bob)
+	code, p := w.get(t, st.URI+"/replies?page=true", w.bob)
 	if code != 200 || p["type"] != "CollectionPage" || !slices.Equal(strs(p["items"]), []string{reply.URI}) {
 		t.Errorf("replies page: %d %v", code, p)
 	}

@@ -115,6 +115,8 @@ func (h *Handler) route(r *http.Request) (vocab.Type, bool, error) {
 		return h.follows(req, rest == "followers")
 	case rest == "collections/featured":
 		return h.featured(req)
+	case rest == "moderators":
+		return h.moderators(req)
 	case strings.HasPrefix(rest, "statuses/"):
 		return h.status(req, strings.TrimPrefix(rest, "statuses/"))
 	}

@@ -12,10 +12,6 @@ import (
 	"github.com/stoa-social/stoa/models"
 )
 
-// maxReplies bounds the replies page (Mastodon pages them; a thread of a
-// local status rarely has more direct replies).
-const maxReplies = 80
-
 // status serves statuses/{id} (the Note), statuses/{id}/activity (its
 // Create, or a reblog's Announce) and statuses/{id}/replies, for statuses
 // of req.acct that the viewer may see.
@@ -35,6 +31,9 @@ func (h *Handler) status(req *request, rest string) (vocab.Type, bool, error) {
 		}
 		return nil, false, err
 	}
+	if err := h.cfg.Store.LoadMedia(ctx, st); err != nil {
+		return nil, false, err
+	}
 	private := !st.Target().Visibility.Distributable() || !st.Visibility.Distributable()
 	var doc vocab.Type
 	switch {
@@ -52,45 +51,6 @@ func (h *Handler) status(req *request, rest string) (vocab.Type, bool, error) {
 		return nil, false, errNotFound
 	}
 	return doc, private, err
-}
-
-// replies is the replies collection of st: direct public and unlisted
-// replies the viewer may see, by id. Without ?page it is the Collection
-// with its first page embedded; with ?page=true, that page.
-func (h *Handler) replies(req *request, st *models.Status) (vocab.Type, error) {
-	thread, err := h.cfg.Store.Context(req.r.Context(), req.viewer, st.ID)
-	if err != nil {
-		return nil, err
-	}
-	page := streams.NewActivityStreamsCollectionPage()
-	items := streams.NewActivityStreamsItemsProperty()
-	n := 0
-	for _, d := range thread.Descendants {
-		if d.InReplyToID != st.ID || !d.Visibility.Distributable() || n == maxReplies {
-			continue
-		}
-		u, err := url.Parse(d.URI)
-		if err != nil {
-			continue
-		}
-		items.AppendIRI(u)
-		n++
-	}
-	id := st.URI + "/replies"
-	page.SetJSONLDId(idProp(id + "?page=true"))
-	partOf := streams.NewActivityStreamsPartOfProperty()
-	partOf.SetIRI(mustURL(id))
-	page.SetActivityStreamsPartOf(partOf)
-	page.SetActivityStreamsItems(items)
-	if req.r.URL.Query().Get("page") != "" {
-		return page, nil
-	}
-	c := streams.NewActivityStreamsCollection()
-	c.SetJSONLDId(idProp(id))
-	first := streams.NewActivityStreamsFirstProperty()
-	first.SetActivityStreamsCollectionPage(page)
-	c.SetActivityStreamsFirst(first)
-	return c, nil
 }
 
 func idProp(s string) vocab.JSONLDIdProperty {

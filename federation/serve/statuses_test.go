@@ -21,7 +21,7 @@ func TestNoteDocument(t *testing.T) {
 	st := post(t, w.alice, "Hello @"+w.bob.Handle()+" #Stoa", "public")
 	alice := w.alice.Account
 
-	code, n := get(t, st.URI, w.bob)
+	code, n := w.get(t, st.URI, w.bob)
 	if code != 200 {
 		t.Fatalf("note: %d %v", code, n)
 	}
@@ -50,16 +50,16 @@ func TestNoteDocument(t *testing.T) {
 		}
 	}
 
-	code, c := get(t, st.URI+"/activity", w.bob)
+	code, c := w.get(t, st.URI+"/activity", w.bob)
 	obj, _ := c["object"].(map[string]any)
 	if code != 200 || c["type"] != "Create" || c["id"] != st.URI+"/activity" || c["actor"] != alice.URI || obj["id"] != st.URI {
 		t.Errorf("activity: %d %v", code, c)
 	}
-	if code, _ := get(t, st.URI+"/nope", w.bob); code != 404 {
+	if code, _ := w.get(t, st.URI+"/nope", w.bob); code != 404 {
 		t.Errorf("unknown sub-path: %d", code)
 	}
 	wrong := strings.Replace(st.URI, "/users/alice/", "/users/nobody/", 1)
-	if code, _ := get(t, wrong, w.bob); code != 404 {
+	if code, _ := w.get(t, wrong, w.bob); code != 404 {
 		t.Errorf("status under another name: %d", code)
 	}
 
@@ -111,7 +111,7 @@ func TestWhoMaySeeWhat(t *testing.T) {
 		{"outbox, unsigned, no authorized fetch", w.dora.Account.OutboxURI, nil, 200},
 	}
 	for _, tc := range cases {
-		code, body := get(t, tc.url, tc.signer)
+		code, body := w.get(t, tc.url, tc.signer)
 		if code != tc.want {
 			t.Errorf("%s: %d %v, want %d", tc.name, code, body, tc.want)
 		}
@@ -130,11 +130,11 @@ func TestOpenDocumentsNeedNoSignature(t *testing.T) {
 	t.Parallel()
 	w := newSvWorld(t)
 	alice := w.alice.Account
-	if code, doc := get(t, alice.URI, nil); code != 200 || doc["id"] != alice.URI || doc["publicKey"] == nil {
+	if code, doc := w.get(t, alice.URI, nil); code != 200 || doc["id"] != alice.URI || doc["publicKey"] == nil {
 		t.Errorf("actor: %d %v", code, doc)
 	}
 	for _, path := range []string{"/.well-known/webfinger?resource=acct:" + w.alice.Handle(), "/.well-known/nodeinfo"} {
-		resp, err := http.Get(w.a.URL + path)
+		resp, err := w.f.Client.Get(w.a.URL + path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -153,14 +153,14 @@ func TestBadSignatures(t *testing.T) {
 	// bob's keyId with carol's key.
 	impostor := *w.carol.Account
 	impostor.PublicKeyURI = w.bob.Account.PublicKeyURI
-	resp, body := fedtest.SignedGet(t, st.URI, &impostor)
+	resp, body := w.a.SignedGet(t, st.URI, &impostor)
 	if resp.StatusCode != 401 || !strings.Contains(string(body), "Signature verification failed") {
 		t.Errorf("wrong key: %d %s", resp.StatusCode, body)
 	}
 	// A key nobody publishes.
 	ghost := *w.carol.Account
 	ghost.PublicKeyURI = w.b.URL + "/users/ghost#main-key"
-	if resp, body := fedtest.SignedGet(t, st.URI, &ghost); resp.StatusCode != 401 {
+	if resp, body := w.a.SignedGet(t, st.URI, &ghost); resp.StatusCode != 401 {
 		t.Errorf("unknown key: %d %s", resp.StatusCode, body)
 	}
 }

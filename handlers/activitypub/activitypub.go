@@ -77,5 +77,12 @@ func (h *Handler) serveActor(w http.ResponseWriter, r *http.Request, a *models.A
 		http.Redirect(w, r, a.URL, http.StatusFound)
 		return nil
 	}
+	if a.IsGroup() {
+		if c, err := h.Store.Community(r.Context(), a.ID); err == nil {
+			return respond.JSONType(w, http.StatusOK, ContentType, NewCommunityActor(c))
+		} else if !errors.Is(err, models.ErrNotFound) {
+			return err
+		}
+	}
 	return respond.JSONType(w, http.StatusOK, ContentType, NewActor(a))
 }

@@ -50,6 +50,11 @@ type Actor struct {
 	Discoverable              bool            `json:"discoverable"`
 	ManuallyApprovesFollowers bool            `json:"manuallyApprovesFollowers"`
 	Published                 string          `json:"published"` // RFC 3339, UTC, seconds
+	// Groups only (actor_group.go).
+	Source                  *Source `json:"source,omitempty"`
+	AttributedTo            string  `json:"attributedTo,omitempty"`
+	Moderators              string  `json:"moderators,omitempty"`
+	PostingRestrictedToMods *bool   `json:"postingRestrictedToMods,omitempty"`
 }
 
 // Endpoints holds the instance-wide inbox.

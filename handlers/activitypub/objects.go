@@ -19,6 +19,7 @@ var objectPaths = []string{
 	"/users/{username}/followers",
 	"/users/{username}/following",
 	"/users/{username}/collections/featured",
+	"/users/{username}/moderators",
 	"/actor/outbox",
 	"/actor/followers",
 	"/actor/following",

@@ -9,7 +9,9 @@ import (
 )
 
 // followRequests answers GET /api/v1/follow_requests: the accounts waiting
-// for the caller's approval, newest request first, paged by the Link header.
+// for the caller's approval (or to join a community the caller moderates:
+// authorize and reject answer those too), newest request first, paged by
+// the Link header.
 func (h *Handler) followRequests(w http.ResponseWriter, r *http.Request) error {
 	page, err := pageParams(r)
 	if err != nil {
@@ -27,7 +29,11 @@ func (h *Handler) followRequests(w http.ResponseWriter, r *http.Request) error {
 // request is 404; authorizing an accepted follow again is fine.
 func (h *Handler) authorizeFollowRequest(w http.ResponseWriter, r *http.Request) error {
 	id := mux.Vars(r)["id"]
-	if _, err := h.Store.AuthorizeFollowRequest(r.Context(), auth.Account(r.Context()).ID, id); err != nil {
+	target, err := h.Store.FollowRequestTarget(r.Context(), auth.Account(r.Context()).ID, id)
+	if err != nil {
+		return err
+	}
+	if _, err := h.Store.AuthorizeFollowRequest(r.Context(), target, id); err != nil {
 		return err
 	}
 	return h.writeRelationship(w, r, id)
@@ -37,7 +43,11 @@ func (h *Handler) authorizeFollowRequest(w http.ResponseWriter, r *http.Request)
 // the request is dropped; no such request is 404.
 func (h *Handler) rejectFollowRequest(w http.ResponseWriter, r *http.Request) error {
 	id := mux.Vars(r)["id"]
-	if _, err := h.Store.RejectFollowRequest(r.Context(), auth.Account(r.Context()).ID, id); err != nil {
+	target, err := h.Store.FollowRequestTarget(r.Context(), auth.Account(r.Context()).ID, id)
+	if err != nil {
+		return err
+	}
+	if _, err := h.Store.RejectFollowRequest(r.Context(), target, id); err != nil {
 		return err
 	}
 	return h.writeRelationship(w, r, id)

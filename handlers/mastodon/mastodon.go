@@ -23,6 +23,8 @@ type Handler struct {
 	// Resolver finds remote accounts and statuses for searches with
 	// resolve=true (resolve.go); nil finds only what is stored.
 	Resolver Resolver
+	// MediaDir holds uploaded files (<data-dir>/media).
+	MediaDir string
 }
 
 // Routes registers the API endpoints on r (the root router). gorilla/mux
@@ -36,6 +38,9 @@ func (h *Handler) Routes(r *mux.Router) {
 	h.routesTimelines(r)
 	h.routesNotifications(r)
 	h.routesClientSupport(r)
+	h.routesCommunities(r)
+	h.routesDomainBlocks(r)
+	h.routesMedia(r)
 }
 
 // guard wraps a handler with an auth requirement; nil means public.

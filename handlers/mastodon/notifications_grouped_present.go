@@ -37,6 +37,9 @@ func (h *Handler) presentGroups(ctx context.Context, viewerID string, groups []s
 			out.NotificationGroups = append(out.NotificationGroups, groupEntity(g, paged))
 		}
 	}
+	if err := h.attachGroupReports(ctx, kept, out.NotificationGroups); err != nil { // notifications_report.go
+		return entity.GroupedNotificationsResults{}, err
+	}
 	return out, h.sideloadAccounts(ctx, &out, kept, partial)
 }
 

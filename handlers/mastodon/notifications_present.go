@@ -72,7 +72,7 @@ func (h *Handler) presentNotifications(ctx context.Context, viewerID string, ns 
 		}
 		out = append(out, entity.NewNotification(n, accounts.byID[n.FromAccountID], st))
 	}
-	return out, nil
+	return out, h.attachReports(ctx, ns, out) // admin.report (notifications_report.go)
 }
 
 // accountSet is accounts rendered once each, in first-seen order.

@@ -29,6 +29,8 @@ type profilePage struct {
 	// without escaping here. Never put unsanitised text in this field.
 	Note   template.HTML
 	Fields []profileField
+	// Community is set on a local community's page (communities.go).
+	Community *communityInfo
 }
 
 // profileField is a profile metadata pair; values that are http(s) URLs
@@ -55,7 +57,12 @@ func (h *Handler) profile(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, a.URI, http.StatusFound)
 		return
 	}
-	h.render(w, r, http.StatusOK, "profile", h.profileData(a))
+	p := h.profileData(a)
+	if p.Community, err = h.communityData(r, a); err != nil {
+		respond.WriteError(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "profile", &p)
 }
 
 // localAccount finds a local person, bot or group by username, ignoring
@@ -103,10 +110,10 @@ func (h *Handler) about(w http.ResponseWriter, r *http.Request) {
 		respond.WriteError(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "about", struct {
+	h.render(w, r, http.StatusOK, "about", &struct {
 		pageBase
 		ActorURI string
 		Users    int
 		Version  string
-	}{pageBase{h.Site.Host()}, h.Site.ActorURI(models.InstanceActorUsername), users, h.Version})
+	}{pageBase{Host: h.Site.Host()}, h.Site.ActorURI(models.InstanceActorUsername), users, h.Version})
 }

@@ -29,7 +29,8 @@ type DirectoryFilter struct {
 func (s *Store) Directory(ctx context.Context, viewerID string, f DirectoryFilter) ([]*models.Account, error) {
 	q := s.db.NewSelect().TableExpr("accounts AS a").Column("a.id").
 		Join("LEFT JOIN account_stats AS ast ON ast.account_id = a.id").
-		Where("a.discoverable = TRUE")
+		// Remote groups count as discoverable: Lemmy and others do not say.
+		Where("(a.discoverable = TRUE OR (a.actor_type = ? AND a.domain <> ''))", models.ActorGroup)
 	q = whereListable(q, "a", viewerID)
 	if f.Local {
 		q = q.Where("a.domain = ''")

@@ -49,9 +49,9 @@ func (s *Store) FamiliarFollowers(ctx context.Context, viewerID string, ids []st
 }
 
 // CountFollowRequests is how many follow requests wait for targetID's
-// approval.
+// approval (or to join communities it moderates).
 func (s *Store) CountFollowRequests(ctx context.Context, targetID string) (int, error) {
 	n, err := s.db.NewSelect().Model((*models.FollowRequest)(nil)).
-		Where("target_account_id = ?", targetID).Count(ctx)
+		Where("target_account_id = ? OR target_account_id IN (?)", targetID, s.moderatedBy(targetID)).Count(ctx)
 	return int(n), mapErr(err)
 }

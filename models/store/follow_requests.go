@@ -34,8 +34,7 @@ func (s *Store) requestFollow(ctx context.Context, r *models.FollowRequest, o Fo
 		followData((*models.Follow)(r), r.TargetAccountID)); err != nil {
 		return nil, err
 	}
-	return r, s.notify(ctx, notice{Type: models.NotificationFollowRequest, FromID: r.AccountID,
-		ActivityID: r.ID, At: r.CreatedAt}, []string{r.TargetAccountID})
+	return r, s.notifyFollowRequest(ctx, r) // the target, and a community's moderators
 }
 
 // FollowRequestBetween returns the pending request of accountID to follow targetID.
@@ -107,10 +106,12 @@ func (s *Store) dropFollowRequest(ctx context.Context, r *models.FollowRequest) 
 	return s.deleteNotificationsFor(ctx, r.ID)
 }
 
-// FollowRequests lists the accounts waiting for targetID's approval, newest
-// request first, paged by request id.
+// FollowRequests lists the accounts waiting for targetID's approval, or
+// to join a community targetID moderates, newest request first, paged by
+// request id.
 func (s *Store) FollowRequests(ctx context.Context, targetID string, p Page) ([]*models.Account, PageInfo, error) {
 	q := s.db.NewSelect().TableExpr("follow_requests AS r").
-		ColumnExpr("r.id AS sort_key, r.account_id AS account_id").Where("r.target_account_id = ?", targetID)
+		ColumnExpr("r.id AS sort_key, r.account_id AS account_id").
+		Where("r.target_account_id = ? OR r.target_account_id IN (?)", targetID, s.moderatedBy(targetID))
 	return s.pagedAccounts(ctx, q, "r.id", p)
 }

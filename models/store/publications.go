@@ -81,6 +81,9 @@ func (s *Store) federateDelete(ctx context.Context, st *models.Status) error {
 	for _, m := range st.Mentions {
 		d.Mentions = append(d.Mentions, m.AccountID)
 	}
+	if d.Reach, err = s.withThreadGroups(ctx, st, d.Reach); err != nil {
+		return err
+	}
 	return s.federate(ctx, models.PublishDelete, st.AccountID, st.ID, d)
 }
 

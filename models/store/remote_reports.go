@@ -48,11 +48,17 @@ func (s *Store) PutReport(ctx context.Context, r *Report, statusIDs []string) (*
 	}
 	r.StatusIDs = strings.Join(dedupe(statusIDs), ",")
 	r.CreatedAt = orNow(r.CreatedAt)
-	if _, err := s.db.NewInsert().Model(r).Exec(ctx); err != nil {
-		if errors.Is(mapErr(err), models.ErrConflict) { // a concurrent delivery won
-			return s.ReportByURI(ctx, r.URI)
+	err := s.Tx(ctx, func(tx *Store) error {
+		if _, err := tx.db.NewInsert().Model(r).Exec(ctx); err != nil {
+			return mapErr(err)
 		}
-		return nil, mapErr(err)
+		return tx.notifyReport(ctx, r) // a community's moderators (community_notify.go)
+	})
+	if errors.Is(err, models.ErrConflict) { // a concurrent delivery won
+		return s.ReportByURI(ctx, r.URI)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return r, nil
 }

@@ -17,9 +17,13 @@ func (s *Store) createStatus(ctx context.Context, in NewStatus) (string, error) 
 			return id, nil
 		}
 	}
-	author, err := s.AccountByID(ctx, in.AccountID)
+	authors, err := s.accountMap(ctx, []string{in.AccountID})
 	if err != nil {
 		return "", err
+	}
+	author := authors[in.AccountID]
+	if author == nil {
+		return "", models.ErrNotFound
 	}
 	st, err := s.buildStatus(ctx, author, in)
 	if err != nil {
@@ -33,6 +37,9 @@ func (s *Store) createStatus(ctx context.Context, in NewStatus) (string, error) 
 		return "", err
 	}
 	if err := s.putTags(ctx, st.ID, in.Tags, st.CreatedAt); err != nil {
+		return "", err
+	}
+	if err := s.attachMedia(ctx, st, in); err != nil {
 		return "", err
 	}
 	if err := s.countNewStatus(ctx, st); err != nil {
@@ -53,6 +60,9 @@ func (s *Store) createStatus(ctx context.Context, in NewStatus) (string, error) 
 		return "", err
 	}
 	if err := s.federate(ctx, models.PublishCreate, st.AccountID, st.ID, models.PublicationData{}); err != nil {
+		return "", err
+	}
+	if err := s.announceToCommunities(ctx, st, in); err != nil {
 		return "", err
 	}
 	if in.IdempotencyKey != "" {

@@ -35,6 +35,9 @@ func (s *Store) deleteStatus(ctx context.Context, st *models.Status) error {
 	if err := s.federateDelete(ctx, st); err != nil {
 		return err
 	}
+	if err := s.relayDelete(ctx, st); err != nil { // communities relay it (community_relay.go)
+		return err
+	}
 	if err := s.uncount(ctx, st); err != nil {
 		return err
 	}

@@ -11,6 +11,9 @@ type Notification struct {
 	CreatedAt Time    `json:"created_at"`
 	Account   Account `json:"account"`
 	Status    *Status `json:"status,omitempty"`
+	// Report is the report of an admin.report notification (sent to
+	// community moderators), shaped as Mastodon's Report.
+	Report *CommunityReport `json:"report,omitempty"`
 }
 
 // NewNotification renders n with its sender and status already rendered

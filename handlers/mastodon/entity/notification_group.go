@@ -25,6 +25,8 @@ type NotificationGroup struct {
 	LatestPageNotificationAt *Time    `json:"latest_page_notification_at,omitempty"`
 	SampleAccountIDs         []string `json:"sample_account_ids"`
 	StatusID                 *string  `json:"status_id,omitempty"`
+	// Report is the report of an admin.report group.
+	Report *CommunityReport `json:"report,omitempty"`
 }
 
 // PartialAccountWithAvatar is the stripped-down account of
