@@ -337,3 +337,26 @@ func TestContextOrderAndOrphans(t *testing.T) {
 		t.Errorf("parent's replies_count after adoption = %d", got.RepliesCount)
 	}
 }
+
+// TestConcurrentWritersColdCache: more writers than pool connections on a
+// fresh store (no statement prepared yet). The one holding the write lock
+// must never need a second connection, which the others, queued behind
+// its lock, would be holding (a deadlock until busy_timeout).
+func TestConcurrentWritersColdCache(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t, "alice")
+	var wg sync.WaitGroup
+	for range 16 {
+		wg.Go(func() {
+			in := storeNew("many writers")
+			in.AccountID = w.id("alice")
+			if _, err := w.s.CreateStatus(ctx, in); err != nil {
+				t.Errorf("create: %v", err)
+			}
+		})
+	}
+	wg.Wait()
+	if n := w.count("statuses", "account_id = ?", w.id("alice")); n != 16 {
+		t.Errorf("alice has %d statuses, want 16", n)
+	}
+}

@@ -43,18 +43,42 @@ func (s *Store) columns(model any, alias string) string {
 	return strings.Join(names, ", ")
 }
 
-func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
+// cached returns the statement for query if it was prepared already.
+func (c *stmtCache) cached(query string) *sql.Stmt {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if st := c.m[query]; st != nil {
+	return c.m[query]
+}
+
+// get returns the cached statement for query, preparing it first if
+// needed. The lock is not held while preparing: that may wait for a pool
+// connection, and a transaction must never wait for the lock (cached).
+func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st := c.cached(query); st != nil {
 		return st, nil
 	}
 	st, err := c.db.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if won := c.m[query]; won != nil {
+		st.Close() // prepared twice at once: keep the first
+		return won, nil
+	}
 	c.m[query] = st
 	return st, nil
+}
+
+// warm prepares query for the cache in the background, for statements
+// first met inside a transaction (which may not wait for a connection).
+func (c *stmtCache) warm(query string) {
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		c.get(ctx, query) // best effort: a failure leaves it uncached
+	}()
 }
 
 // hotScan runs query into dest. query uses ? placeholders and writes IN
@@ -97,27 +121,46 @@ func (s *Store) hotExec(ctx context.Context, query string, args ...any) error {
 // there is one, with done to call after use (it releases that binding, not
 // the cached statement), and turns args into what the SQLite driver binds.
 func (s *Store) prepared(ctx context.Context, query string, args []any) (*sql.Stmt, func(), error) {
-	st, err := s.stmts.get(ctx, sqliteHot.Replace(query))
+	query = sqliteHot.Replace(query)
+	convertArgs(args)
+	if tx, ok := s.db.(bun.Tx); ok {
+		// Inside a transaction, never take a second connection from the
+		// pool: the writers queued behind this one's lock may hold all the
+		// others, and they wait for this transaction (a 10 s deadlock
+		// until busy_timeout). A statement not cached yet is prepared on
+		// the transaction's own connection for this use, and cached in the
+		// background.
+		st := s.stmts.cached(query)
+		if st == nil {
+			s.stmts.warm(query)
+			txst, err := tx.PrepareContext(ctx, query)
+			if err != nil {
+				return nil, nil, mapErr(err)
+			}
+			return txst, func() { txst.Close() }, nil
+		}
+		txst := tx.StmtContext(ctx, st)
+		return txst, func() { txst.Close() }, nil
+	}
+	st, err := s.stmts.get(ctx, query)
 	if err != nil {
 		return nil, nil, mapErr(err)
 	}
+	return st, func() {}, nil
+}
+
+// convertArgs turns args into what the SQLite driver binds: IN lists as a
+// JSON array, times in bun's text format.
+func convertArgs(args []any) {
 	for i, a := range args {
 		switch v := a.(type) {
 		case []string:
-			b, err := json.Marshal(v)
-			if err != nil {
-				return nil, nil, err
-			}
+			b, _ := json.Marshal(v) // a []string always marshals
 			args[i] = string(b)
 		case time.Time:
 			args[i] = v.UTC().Format(sqliteTimeFormat)
 		}
 	}
-	if tx, ok := s.db.(bun.Tx); ok {
-		txst := tx.StmtContext(ctx, st)
-		return txst, func() { txst.Close() }, nil
-	}
-	return st, func() {}, nil
 }
 
 // bunArgs passes IN lists to bun as bun.In.
