@@ -24,10 +24,23 @@ type stmtCache struct {
 	db *sql.DB
 	mu sync.Mutex
 	m  map[string]*sql.Stmt
+	// warming: background preparations (warm), stopped and waited for by
+	// close so that none opens a connection once the store is closed.
+	warming sync.WaitGroup
+	ctx     context.Context
+	stop    context.CancelFunc
 }
 
 func newStmtCache(db *sql.DB) *stmtCache {
-	return &stmtCache{db: db, m: map[string]*sql.Stmt{}}
+	ctx, stop := context.WithCancel(context.Background())
+	return &stmtCache{db: db, m: map[string]*sql.Stmt{}, ctx: ctx, stop: stop}
+}
+
+// close stops background preparations and waits for them; the statements
+// themselves close with the pool.
+func (c *stmtCache) close() {
+	c.stop()
+	c.warming.Wait()
 }
 
 // columns lists the columns of model's table that its struct maps, each
@@ -74,11 +87,14 @@ func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
 // warm prepares query for the cache in the background, for statements
 // first met inside a transaction (which may not wait for a connection).
 func (c *stmtCache) warm(query string) {
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	if c.ctx.Err() != nil {
+		return
+	}
+	c.warming.Go(func() {
+		ctx, cancel := context.WithTimeout(c.ctx, time.Minute)
 		defer cancel()
 		c.get(ctx, query) // best effort: a failure leaves it uncached
-	}()
+	})
 }
 
 // hotScan runs query into dest. query uses ? placeholders and writes IN

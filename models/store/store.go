@@ -120,7 +120,12 @@ func (s *Store) Ping(ctx context.Context) error {
 }
 
 // Close closes the pool; SQLite checkpoints its WAL on the last close.
-func (s *Store) Close() error { return s.raw.Close() }
+func (s *Store) Close() error {
+	if s.stmts != nil {
+		s.stmts.close()
+	}
+	return s.raw.Close()
+}
 
 // Tx runs fn in one transaction: committed when fn returns nil, rolled back
 // otherwise. Nested calls reuse the outer transaction. Stream events raised
