@@ -6,12 +6,12 @@ import (
 	"io"
 	"net/http"
 	"testing"
-	"time"
 
 	gomasto "github.com/mattn/go-mastodon"
 
 	"github.com/stoa-social/stoa/federation/httpclient"
 	"github.com/stoa-social/stoa/models"
+	"github.com/stoa-social/stoa/models/storetest"
 )
 
 // User is a local account of a Server with a go-mastodon client signed in
@@ -30,30 +30,14 @@ func (u *User) Handle() string { return u.Account.Handle(u.Server.Site().Host())
 // battery" (and a real RSA key, for signatures).
 func (s *Server) CreateAccount(t testing.TB, username string) *models.Account {
 	t.Helper()
-	a, u, err := models.NewLocalAccount{
-		Username: username, Email: username + "@example.com", Password: "correct horse battery",
-	}.Build(s.Site(), time.Now().UTC())
-	if err != nil {
-		t.Fatalf("build account: %v", err)
-	}
-	if err := s.Store().CreateLocalAccount(context.Background(), a, u); err != nil {
-		t.Fatalf("create account: %v", err)
-	}
+	a, _ := storetest.AccountAt(t, s.Store(), s.Site(), username, "correct horse battery")
 	return a
 }
 
 // Token creates an access token for a local account.
 func (s *Server) Token(t testing.TB, accountID, scopes string) string {
 	t.Helper()
-	sc, err := models.ParseScopes(scopes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tok, secret := models.NewToken(nil, &accountID, sc.String(), time.Now().UTC())
-	if err := s.Store().CreateToken(context.Background(), tok); err != nil {
-		t.Fatalf("create token: %v", err)
-	}
-	return secret
+	return storetest.Token(t, s.Store(), accountID, scopes)
 }
 
 // NewUser creates a local account with a "read write follow push" token

@@ -65,30 +65,13 @@ func New(t testing.TB, modify ...func(*instance.Config)) *Server {
 // CreateAccount makes a local account with password "correct horse battery".
 func (s *Server) CreateAccount(t testing.TB, username string) (*models.Account, *models.User) {
 	t.Helper()
-	a, u, err := models.NewLocalAccount{
-		Username: username, Email: username + "@example.com", Password: "correct horse battery",
-	}.Build(s.Site(), time.Now().UTC())
-	if err != nil {
-		t.Fatalf("build account: %v", err)
-	}
-	if err := s.Store().CreateLocalAccount(context.Background(), a, u); err != nil {
-		t.Fatalf("create account: %v", err)
-	}
-	return a, u
+	return storetest.AccountAt(t, s.Store(), s.Site(), username, "correct horse battery")
 }
 
 // Token creates an access token for the account with the given scopes.
 func (s *Server) Token(t testing.TB, accountID, scopes string) string {
 	t.Helper()
-	sc, err := models.ParseScopes(scopes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tok, secret := models.NewToken(nil, &accountID, sc.String(), time.Now().UTC())
-	if err := s.Store().CreateToken(context.Background(), tok); err != nil {
-		t.Fatalf("create token: %v", err)
-	}
-	return secret
+	return storetest.Token(t, s.Store(), accountID, scopes)
 }
 
 type testWriter struct{ t testing.TB }

@@ -89,9 +89,16 @@ var Site = models.MustSite("https://stoa.test")
 // Account creates a local account with password "correct horse" and returns it.
 func Account(t testing.TB, s *store.Store, username string) (*models.Account, *models.User) {
 	t.Helper()
+	return AccountAt(t, s, Site, username, "correct horse")
+}
+
+// AccountAt creates a local account of site (its URIs, a real RSA key) with
+// the given password; instance test harnesses pass their own site.
+func AccountAt(t testing.TB, s *store.Store, site models.Site, username, password string) (*models.Account, *models.User) {
+	t.Helper()
 	a, u, err := models.NewLocalAccount{
-		Username: username, Email: username + "@example.com", Password: "correct horse",
-	}.Build(Site, time.Now().UTC())
+		Username: username, Email: username + "@example.com", Password: password,
+	}.Build(site, time.Now().UTC())
 	if err != nil {
 		t.Fatalf("build account %s: %v", username, err)
 	}
@@ -99,6 +106,21 @@ func Account(t testing.TB, s *store.Store, username string) (*models.Account, *m
 		t.Fatalf("create account %s: %v", username, err)
 	}
 	return a, u
+}
+
+// Token creates an access token for a local account with the given
+// space-separated scopes and returns its secret.
+func Token(t testing.TB, s *store.Store, accountID, scopes string) string {
+	t.Helper()
+	sc, err := models.ParseScopes(scopes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, secret := models.NewToken(nil, &accountID, sc.String(), time.Now().UTC())
+	if err := s.CreateToken(context.Background(), tok); err != nil {
+		t.Fatalf("create token: %v", err)
+	}
+	return secret
 }
 
 // Name makes a per-test unique suffix for fixtures.
