@@ -39,21 +39,14 @@ func (p *Publisher) postedTo(ctx context.Context, st *models.Status) (*models.Ac
 	return nil, nil
 }
 
-// addressGroup adds the group a status is posted to to its Create or
-// Update (astype.AddressGroup) and returns reach with the group, so that
-// the group's inbox gets it. A top-level status posted to a remote group
-// gets its first line as the Note's name: Lemmy needs a title for a post.
-func (p *Publisher) addressGroup(ctx context.Context, act vocab.Type, st *models.Status, reach []string) ([]string, error) {
-	group, err := p.postedTo(ctx, st)
-	if err != nil || group == nil {
-		return reach, err
-	}
+// addressGroup addresses a status's Create or Update to the group it is
+// posted to (astype.AddressGroup); the caller adds the group to the
+// recipients. A top-level status posted to a remote group gets its first
+// line as the Note's name: Lemmy needs a title for a post.
+func addressGroup(act vocab.Type, st *models.Status, group *models.Account) error {
 	title := ""
 	if st.InReplyToID == "" && st.InReplyToURI == "" && !group.IsLocal() {
 		title = astype.GroupTitle(st.Text)
 	}
-	if err := astype.AddressGroup(act, group.URI, title); err != nil {
-		return nil, err
-	}
-	return append(reach, group.ID), nil
+	return astype.AddressGroup(act, group.URI, title)
 }

@@ -15,13 +15,15 @@ import (
 // returns nil (and no error) when there is nothing to send any more: a
 // status deleted before its Create went out (its Delete follows).
 func (p *Publisher) build(ctx context.Context, pub *models.Publication) (*outgoing, error) {
+	switch pub.Kind {
+	case models.PublishCreate, models.PublishUpdate, models.PublishAnnounce:
+		return p.buildStatus(ctx, pub) // the status carries its author
+	}
 	actor, err := p.account(ctx, pub.AccountID)
 	if err != nil {
 		return nil, err
 	}
 	switch pub.Kind {
-	case models.PublishCreate, models.PublishUpdate, models.PublishAnnounce:
-		return p.buildStatus(ctx, pub)
 	case models.PublishDelete, models.PublishUndoAnnounce:
 		return p.buildGone(ctx, pub, actor)
 	case models.PublishRelayUpdate, models.PublishRelayDelete: // community_relay.go
@@ -46,16 +48,36 @@ func (p *Publisher) build(ctx context.Context, pub *models.Publication) (*outgoi
 }
 
 // buildStatus builds Create, Update (a Note) and Announce (a reblog) from
-// the status as it is now.
+// the status as it is now. Recipients come first: a status that reaches
+// no remote inbox needs no activity. A new kind of recipient here must
+// also be one that store.DropSilentPublications looks for, or that drops
+// the status before it gets here.
 func (p *Publisher) buildStatus(ctx context.Context, pub *models.Publication) (*outgoing, error) {
 	st, err := p.st.StatusByID(ctx, pub.ObjectID)
 	if errors.Is(err, models.ErrNotFound) {
 		return nil, nil
 	}
-	if err == nil {
-		err = p.st.LoadMedia(ctx, st)
-	}
 	if err != nil {
+		return nil, err
+	}
+	reach, err := p.st.StatusReach(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	var group *models.Account
+	if pub.Kind != models.PublishAnnounce {
+		if group, err = p.postedTo(ctx, st); err != nil {
+			return nil, err
+		}
+		if group != nil {
+			reach = append(reach, group.ID)
+		}
+	}
+	inboxes, err := p.statusInboxes(ctx, st.AccountID, st.Visibility, reach)
+	if err != nil || len(inboxes) == 0 {
+		return nil, err
+	}
+	if err := p.st.LoadMedia(ctx, st); err != nil {
 		return nil, err
 	}
 	var act vocab.Type
@@ -67,19 +89,9 @@ func (p *Publisher) buildStatus(ctx context.Context, pub *models.Publication) (*
 	default:
 		act, err = astype.CreateNote(p.cfg.Site, st)
 	}
-	if err != nil {
-		return nil, err
+	if err == nil && group != nil {
+		err = addressGroup(act, st, group)
 	}
-	reach, err := p.st.StatusReach(ctx, st)
-	if err != nil {
-		return nil, err
-	}
-	if pub.Kind != models.PublishAnnounce {
-		if reach, err = p.addressGroup(ctx, act, st, reach); err != nil {
-			return nil, err
-		}
-	}
-	inboxes, err := p.statusInboxes(ctx, st.AccountID, st.Visibility, reach)
 	if err != nil {
 		return nil, err
 	}

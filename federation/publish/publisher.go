@@ -29,8 +29,14 @@ type Config struct {
 	// (default 5 s).
 	Events       stream.Source
 	PollInterval time.Duration
-	Lease        time.Duration // how long a claimed row stays claimed (default 2 min)
-	Batch        int           // rows claimed at once (default 64)
+	// Gather is the least time between the starts of two runs that Run
+	// makes on wake-ups (default 10 ms), so that a burst of actions is
+	// published in a few runs: each run costs a few write statements,
+	// which under load are then shared by many posts, not paid by each.
+	Gather time.Duration
+
+	Lease time.Duration // how long a claimed row stays claimed (default 2 min)
+	Batch int           // rows claimed at once (default 64)
 	// A publication that fails (the database, mostly) is retried after
 	// RetryBase, doubling up to RetryMax (defaults 10 s and 30 min), and
 	// given up after MaxAttempts (default 10).
@@ -49,6 +55,7 @@ func (c Config) withDefaults() Config {
 		}
 	}
 	def(&c.PollInterval, 5*time.Second)
+	def(&c.Gather, 10*time.Millisecond)
 	def(&c.Lease, 2*time.Minute)
 	def(&c.RetryBase, 10*time.Second)
 	def(&c.RetryMax, 30*time.Minute)
@@ -94,8 +101,10 @@ func (p *Publisher) Wake() {
 }
 
 // Run publishes until ctx ends, woken by the store's announcements (when
-// Config.Events is set), by Wake and every PollInterval. It returns nil
-// when ctx ends. Do not run it beside RunOnce or Drain.
+// Config.Events is set), by Wake and every PollInterval. A wake-up within
+// Gather of the last run's start waits for the rest of Gather: a lone post
+// is published at once, a burst in runs at most Gather apart. It returns
+// nil when ctx ends. Do not run it beside RunOnce or Drain.
 func (p *Publisher) Run(ctx context.Context) error {
 	if p.cfg.Events != nil {
 		go p.listen(ctx)
@@ -103,6 +112,7 @@ func (p *Publisher) Run(ctx context.Context) error {
 	poll := time.NewTicker(p.cfg.PollInterval)
 	defer poll.Stop()
 	for {
+		started := time.Now()
 		n, err := p.RunOnce(ctx)
 		if err != nil && ctx.Err() == nil {
 			p.cfg.Logger.Error("publish: claim", "error", err)
@@ -114,15 +124,40 @@ func (p *Publisher) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case <-p.wake:
+			if !sleep(ctx, time.Until(started.Add(p.cfg.Gather))) {
+				return nil
+			}
 		case <-poll.C:
 		}
 	}
 }
 
+// sleep waits for d (nothing when d <= 0) and reports false if ctx ended
+// first.
+func sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
 // RunOnce claims up to Batch due publications, publishes them in the
-// order they were written and returns how many it claimed.
+// order they were written and returns how many it claimed. Status
+// publications that can reach no remote account are deleted first,
+// unclaimed and uncounted (store.DropSilentPublications).
 func (p *Publisher) RunOnce(ctx context.Context) (int, error) {
 	now := p.cfg.Now()
+	if err := p.st.DropSilentPublications(ctx, now); err != nil && ctx.Err() == nil {
+		// Not fatal: the claim below publishes them the long way.
+		p.cfg.Logger.Error("publish: drop silent publications", "error", err)
+	}
 	pubs, err := p.st.ClaimPublications(ctx, store.PublicationClaim{
 		Worker: p.cfg.Name, Now: now, Until: now.Add(p.cfg.Lease), Limit: p.cfg.Batch,
 	})

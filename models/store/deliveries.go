@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -64,11 +66,14 @@ type DeliveryClaim struct {
 }
 
 // ClaimDeliveries leases up to c.Limit due deliveries to c.Worker, oldest
-// due first, and returns them. A claimed row is not due again until its
-// lease ends, so a crashed worker's rows come back by themselves. On
-// PostgreSQL rows locked by a concurrent claim are skipped (SKIP LOCKED),
-// so several processes can share the queue; on SQLite the UPDATE holds the
-// database's write lock, which serialises claims.
+// due first, and returns them in id order. A claimed row is not due again
+// until its lease ends, so a crashed worker's rows come back by
+// themselves. On PostgreSQL rows locked by a concurrent claim are skipped
+// (SKIP LOCKED), so several processes can share the queue; on SQLite the
+// UPDATE holds the database's write lock, which serialises claims. The
+// rows come back from the UPDATE itself, and each activity's body and
+// signing key are read once for all its rows (a post to a thousand inboxes
+// is claimed in batches of one activity), not once per row.
 func (s *Store) ClaimDeliveries(ctx context.Context, c DeliveryClaim) ([]ClaimedDelivery, error) {
 	if c.Limit <= 0 {
 		return nil, nil
@@ -80,28 +85,63 @@ func (s *Store) ClaimDeliveries(ctx context.Context, c DeliveryClaim) ([]Claimed
 	args := []any{c.Worker, until, until, now, now}
 	if len(c.SkipHosts) > 0 {
 		q += " AND d.host NOT IN (?)"
-		args = append(args, bun.In(c.SkipHosts))
+		args = append(args, c.SkipHosts)
 	}
 	q += " ORDER BY d.next_attempt_at, d.id LIMIT ?"
 	args = append(args, c.Limit)
 	if s.IsPostgres() {
 		q += " FOR UPDATE SKIP LOCKED"
 	}
-	q += ") RETURNING id"
-	var ids []string
-	if err := s.db.NewRaw(q, args...).Scan(ctx, &ids); err != nil {
-		return nil, mapErr(err)
-	}
-	if len(ids) == 0 {
-		return nil, nil
-	}
+	q += ") RETURNING " + s.returningColumns((*models.Delivery)(nil))
 	var out []ClaimedDelivery
-	err := s.db.NewRaw("SELECT d.*, a.activity_id, a.account_id, a.body, acc.public_key_uri, acc.private_key_pem"+
-		" FROM deliveries d JOIN outbox_activities a ON a.id = d.outbox_activity_id"+
-		" JOIN accounts acc ON acc.id = a.account_id"+
-		" WHERE d.id IN (?) AND d.claimed_by = ? ORDER BY d.next_attempt_at, d.id",
-		bun.In(ids), c.Worker).Scan(ctx, &out)
-	return out, mapErr(err)
+	if err := s.hotScan(ctx, &out, q, args...); err != nil || len(out) == 0 {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b ClaimedDelivery) int { return strings.Compare(a.ID, b.ID) })
+	return s.withActivities(ctx, out)
+}
+
+// claimedActivity is what sending takes beside the row: the activity and
+// its signer's key.
+type claimedActivity struct {
+	ID            string `bun:"id"`
+	ActivityID    string `bun:"activity_id"`
+	AccountID     string `bun:"account_id"`
+	Body          string `bun:"body"`
+	KeyID         string `bun:"public_key_uri"`
+	PrivateKeyPEM string `bun:"private_key_pem"`
+}
+
+// withActivities fills in each row's activity and key, reading each
+// activity once. Rows whose activity is gone are left out (as a join
+// would); they stay claimed until their lease ends.
+func (s *Store) withActivities(ctx context.Context, ds []ClaimedDelivery) ([]ClaimedDelivery, error) {
+	var ids []string
+	for i := range ds {
+		if !slices.Contains(ids, ds[i].OutboxActivityID) {
+			ids = append(ids, ds[i].OutboxActivityID)
+		}
+	}
+	var acts []claimedActivity
+	err := s.hotScan(ctx, &acts, "SELECT a.id, a.activity_id, a.account_id, a.body, acc.public_key_uri, acc.private_key_pem"+
+		" FROM outbox_activities a JOIN accounts acc ON acc.id = a.account_id WHERE a.id IN (?)", ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*claimedActivity, len(acts))
+	for i := range acts {
+		byID[acts[i].ID] = &acts[i]
+	}
+	out := ds[:0]
+	for _, d := range ds {
+		a := byID[d.OutboxActivityID]
+		if a == nil {
+			continue
+		}
+		d.ActivityID, d.AccountID, d.Body, d.KeyID, d.PrivateKeyPEM = a.ActivityID, a.AccountID, a.Body, a.KeyID, a.PrivateKeyPEM
+		out = append(out, d)
+	}
+	return out, nil
 }
 
 // RecordDeliveries writes the outcomes of attempts worker made, in one
@@ -116,20 +156,16 @@ func (s *Store) RecordDeliveries(ctx context.Context, worker string, finished []
 	return s.Tx(ctx, func(tx *Store) error {
 		for start := 0; start < len(finished); start += enqueueChunk {
 			ids := finished[start:min(start+enqueueChunk, len(finished))]
-			_, err := tx.db.NewDelete().Model((*models.Delivery)(nil)).
-				Where("id IN (?)", bun.In(ids)).Where("claimed_by = ?", worker).Exec(ctx)
-			if err != nil {
-				return mapErr(err)
+			if err := tx.hotExec(ctx, "DELETE FROM deliveries WHERE id IN (?) AND claimed_by = ?", ids, worker); err != nil {
+				return err
 			}
 		}
 		for _, d := range rescheduled {
-			_, err := tx.db.NewUpdate().Model((*models.Delivery)(nil)).
-				Set("attempts = ?", d.Attempts).Set("next_attempt_at = ?", d.NextAttemptAt.UTC()).
-				Set("last_status = ?", d.LastStatus).Set("last_error = ?", d.LastError).
-				Set("claimed_by = NULL").Set("claimed_until = NULL").
-				Where("id = ?", d.ID).Where("claimed_by = ?", worker).Exec(ctx)
+			err := tx.hotExec(ctx, "UPDATE deliveries SET attempts = ?, next_attempt_at = ?, last_status = ?,"+
+				" last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
+				d.Attempts, d.NextAttemptAt.UTC(), d.LastStatus, d.LastError, d.ID, worker)
 			if err != nil {
-				return mapErr(err)
+				return err
 			}
 		}
 		return nil

@@ -1,10 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
+	"strings"
 	"time"
-
-	"github.com/uptrace/bun"
 
 	"github.com/stoa-social/stoa/models"
 )
@@ -18,11 +19,12 @@ type PublicationClaim struct {
 }
 
 // ClaimPublications leases up to c.Limit due publications to c.Worker and
-// returns them oldest first (the order the actions were taken in). A
-// claimed row is not due again until its lease ends, so a crashed worker's
-// rows come back by themselves. On PostgreSQL rows locked by a concurrent
-// claim are skipped (SKIP LOCKED); on SQLite the UPDATE holds the write
-// lock, which serialises claims.
+// returns them oldest first (the order the actions were taken in); the
+// UPDATE returns them (one prepared statement on SQLite). A claimed row is
+// not due again until its lease ends, so a crashed worker's rows come back
+// by themselves. On PostgreSQL rows locked by a concurrent claim are
+// skipped (SKIP LOCKED); on SQLite the UPDATE holds the write lock, which
+// serialises claims.
 func (s *Store) ClaimPublications(ctx context.Context, c PublicationClaim) ([]*models.Publication, error) {
 	if c.Limit <= 0 {
 		return nil, nil
@@ -32,19 +34,16 @@ func (s *Store) ClaimPublications(ctx context.Context, c PublicationClaim) ([]*m
 	if s.IsPostgres() {
 		q += " FOR UPDATE SKIP LOCKED"
 	}
-	q += ") RETURNING id"
+	q += ") RETURNING " + s.returningColumns((*models.Publication)(nil))
 	until := c.Until.UTC()
-	var ids []string
-	if err := s.db.NewRaw(q, c.Worker, until, until, c.Now.UTC(), c.Limit).Scan(ctx, &ids); err != nil {
-		return nil, mapErr(err)
-	}
-	if len(ids) == 0 {
-		return nil, nil
-	}
 	var out []*models.Publication
-	err := s.db.NewSelect().Model(&out).Where("id IN (?)", bun.In(ids)).Where("claimed_by = ?", c.Worker).
-		Order("created_at", "id").Scan(ctx)
-	return out, mapErr(err)
+	if err := s.hotScan(ctx, &out, q, c.Worker, until, until, c.Now.UTC(), c.Limit); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b *models.Publication) int {
+		return cmp.Or(a.CreatedAt.Compare(b.CreatedAt), strings.Compare(a.ID, b.ID))
+	})
+	return out, nil
 }
 
 // FinishPublication deletes a publication worker holds and reports whether
