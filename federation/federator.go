@@ -47,6 +47,9 @@ type Federator struct {
 	log   *slog.Logger
 	actor pub.FederatingActor
 	inbox *Inbox
+	// offline is set on the copy that applies inbox activities in a shared
+	// transaction (inbox_batch.go): it fetches nothing.
+	offline bool
 }
 
 // New builds the Federator and its go-fed actor.

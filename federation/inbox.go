@@ -37,7 +37,9 @@ type Inbox struct {
 
 // newInbox builds the inbox of f and its queue.
 func newInbox(f *Federator, st *store.Store, log *slog.Logger) *Inbox {
-	return &Inbox{fed: f, store: st, log: log, queue: newInboxQueue(st, log, f.processQueued)}
+	q := newInboxQueue(st, log, f.processQueued)
+	q.batch = f
+	return &Inbox{fed: f, store: st, log: log, queue: q}
 }
 
 // InboxQueue is the queue of activities the inbox accepted; Run (or, in

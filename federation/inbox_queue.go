@@ -36,6 +36,7 @@ type InboxQueue struct {
 	st      *store.Store
 	log     *slog.Logger
 	process func(context.Context, *queuedActivity) error
+	batch   batcher // nil: every activity is processed on its own
 	workers int
 
 	cmu        sync.Mutex

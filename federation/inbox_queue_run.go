@@ -53,37 +53,63 @@ func (q *InboxQueue) Run(ctx context.Context) error {
 
 // RunOnce processes one batch of due activities, those the inbox handed
 // over in memory first, else rows read from the table, and reports how
-// many it took (0: nothing was due). Processed rows are deleted in one
-// statement; one that failed for a passing reason waits for a retry.
+// many it took (0: nothing was due). Each sender's leading activities
+// that need no fetching are applied in shared transactions, their rows
+// deleted in them (inbox_batch.go); the rest are processed one by one,
+// their rows deleted in one statement after, and one that failed for a
+// passing reason waits for a retry.
 func (q *InboxQueue) RunOnce(ctx context.Context) (int, error) {
 	batch, err := q.take(ctx)
 	if err != nil || len(batch) == 0 {
 		return 0, err
 	}
 	defer q.release(batch)
+	groups := bySigner(batch)
+	if q.batch != nil {
+		lead := make([]int, len(groups))
+		q.perSender(len(groups), func(g int) {
+			for _, qa := range groups[g] {
+				if !q.batch.batchable(ctx, qa) {
+					break
+				}
+				lead[g]++
+			}
+		})
+		for g, n := range q.applyShared(ctx, groups, lead) {
+			groups[g] = groups[g][n:]
+		}
+	}
 	var mu sync.Mutex
 	var done []string
+	q.perSender(len(groups), func(g int) {
+		for _, qa := range groups[g] {
+			if q.attempt(ctx, qa) {
+				mu.Lock()
+				done = append(done, qa.item.ID)
+				mu.Unlock()
+			}
+		}
+	})
+	return len(batch), q.st.DeleteInboxItems(ctx, done)
+}
+
+// perSender runs fn for each of n senders' groups, on up to q.workers
+// goroutines (one group's activities stay on one goroutine, in order).
+func (q *InboxQueue) perSender(n int, fn func(g int)) {
 	var wg sync.WaitGroup
-	senders := make(chan []*queuedActivity)
-	for range min(q.workers, len(batch)) {
+	next := make(chan int)
+	for range min(q.workers, n) {
 		wg.Go(func() {
-			for group := range senders {
-				for _, qa := range group {
-					if q.attempt(ctx, qa) {
-						mu.Lock()
-						done = append(done, qa.item.ID)
-						mu.Unlock()
-					}
-				}
+			for g := range next {
+				fn(g)
 			}
 		})
 	}
-	for _, group := range bySigner(batch) {
-		senders <- group
+	for g := range n {
+		next <- g
 	}
-	close(senders)
+	close(next)
 	wg.Wait()
-	return len(batch), q.st.DeleteInboxItems(ctx, done)
 }
 
 // Drain runs RunOnce until nothing is due (rows waiting for a retry stay).

@@ -28,6 +28,9 @@ const (
 // taken from its own to and cc. Failures are logged, never returned: the
 // reply is stored anyway and joins the thread when its parent arrives.
 func (f *Federator) fetchAncestors(ctx context.Context, id, parent string) {
+	if f.offline {
+		return
+	}
 	ctx, cancel := context.WithTimeout(ctx, ancestorsBudget)
 	defer cancel()
 	var chain []*astype.RemoteNote // nearest first

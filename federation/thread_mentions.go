@@ -23,6 +23,9 @@ const (
 // MaxMentionFetches within mentionsBudget, so that the mentions link to
 // accounts. Local mentions need nothing; failures are logged and skipped.
 func (f *Federator) fetchMentioned(ctx context.Context, n *astype.RemoteNote) {
+	if f.offline {
+		return
+	}
 	var fctx context.Context
 	fetched := 0
 	for _, m := range n.Mentions {

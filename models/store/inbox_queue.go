@@ -49,6 +49,9 @@ func (s *Store) EnqueueInbox(ctx context.Context, items []*InboxItem) ([]bool, e
 }
 
 func (tx *Store) enqueueInboxChunk(ctx context.Context, items []*InboxItem, queued []bool) error {
+	if tx.stmts != nil {
+		return tx.enqueueInboxRows(ctx, items, queued)
+	}
 	seen := make(map[string]bool, len(items))
 	rows := make([]inboxActivity, 0, len(items))
 	for _, it := range items {
@@ -79,6 +82,28 @@ func (tx *Store) enqueueInboxChunk(ctx context.Context, items []*InboxItem, queu
 	}
 	_, err = tx.db.NewInsert().Model(&add).Exec(ctx)
 	return mapErr(err)
+}
+
+// enqueueInboxRows is enqueueInboxChunk on SQLite: a prepared statement
+// per row (hotScan, hotInsert) costs less than parsing the multi-row
+// statements, whose text changes with the number of rows.
+func (tx *Store) enqueueInboxRows(ctx context.Context, items []*InboxItem, queued []bool) error {
+	for i, it := range items {
+		var fresh []string
+		err := tx.hotScan(ctx, &fresh, "INSERT INTO inbox_activities (activity_id, inbox, received_at) VALUES (?, ?, ?)"+
+			" ON CONFLICT DO NOTHING RETURNING activity_id", it.ActivityID, it.Inbox, it.ReceivedAt.UTC())
+		if err != nil {
+			return err
+		}
+		if len(fresh) == 0 { // accepted before, or earlier in items
+			continue
+		}
+		if err := tx.hotInsert(ctx, it); err != nil {
+			return err
+		}
+		queued[i] = true
+	}
+	return nil
 }
 
 // DueInboxItems returns up to limit queued items due at now, oldest

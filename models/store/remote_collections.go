@@ -47,7 +47,8 @@ func (s *Store) LocalAccountIDs(ctx context.Context, uris []string) (map[string]
 // HasLocalFollowers reports whether any local account follows accountID
 // (whether a remote account's posts concern this instance).
 func (s *Store) HasLocalFollowers(ctx context.Context, accountID string) (bool, error) {
-	ok, err := s.db.NewSelect().TableExpr("follows AS f").Join("JOIN accounts AS a ON a.id = f.account_id").
-		Where("f.target_account_id = ?", accountID).Where("a.domain = ''").Exists(ctx)
-	return ok, mapErr(err)
+	var one []int
+	err := s.hotScan(ctx, &one, "SELECT 1 FROM follows AS f JOIN accounts AS a ON a.id = f.account_id"+
+		" WHERE f.target_account_id = ? AND a.domain = '' LIMIT 1", accountID)
+	return len(one) > 0, err
 }
