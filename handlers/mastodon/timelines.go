@@ -2,12 +2,13 @@ package mastodon
 
 import (
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/gorilla/mux"
 
 	"github.com/stoa-social/stoa/handlers/auth"
-	"github.com/stoa-social/stoa/handlers/respond"
+	"github.com/stoa-social/stoa/handlers/mastodon/entity"
 	"github.com/stoa-social/stoa/models"
 	"github.com/stoa-social/stoa/models/store"
 )
@@ -114,7 +115,28 @@ func (h *Handler) writeTimeline(w http.ResponseWriter, r *http.Request, viewer, 
 	if filtered { // only then are the viewer's filters worth loading
 		out = h.applyFilters(r.Context(), viewer, filterContext, out)
 	}
-	return respond.JSON(w, http.StatusOK, out)
+	return writeStatuses(w, out)
+}
+
+// pageBuffers recycles the buffers timeline pages are encoded into.
+var pageBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// writeStatuses answers 200 with sts as JSON, encoded by
+// entity.AppendStatuses (as respond.JSON would, without reflection).
+func writeStatuses(w http.ResponseWriter, sts []entity.Status) error {
+	buf := pageBuffers.Get().(*[]byte)
+	b, err := entity.AppendStatuses((*buf)[:0], sts)
+	if err != nil {
+		return err
+	}
+	if cap(b) <= 1<<20 { // keep no giant buffer alive
+		*buf = b
+		defer pageBuffers.Put(buf)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	_, err = w.Write(b)
+	return err
 }
 
 func tagsUpTo(xs []string, n int) []string {

@@ -56,7 +56,7 @@ func (s *Store) completeStatuses(ctx context.Context, byID map[string]*models.St
 
 func (s *Store) statusRows(ctx context.Context, ids []string) (map[string]*models.Status, error) {
 	var rows []*models.Status
-	if err := s.hotScan(ctx, &rows, "SELECT "+s.columns((*models.Status)(nil), "statuses")+" FROM statuses WHERE id IN (?)", ids); err != nil {
+	if err := s.scanStatuses(ctx, &rows, "SELECT "+s.statusSelect("statuses")+" FROM statuses WHERE id IN (?)", ids); err != nil {
 		return nil, err
 	}
 	m := make(map[string]*models.Status, len(rows))
@@ -150,17 +150,34 @@ func (s *Store) AccountsByIDs(ctx context.Context, ids []string) ([]*models.Acco
 	return out, nil
 }
 
+// accountMap loads accounts by id, from the account cache where it can
+// (account_cache.go; not inside a transaction, which may see its own
+// uncommitted writes). The accounts come without their private key, which
+// only signing needs (deliveries and the instance actor load it apart):
+// it is the largest column, and it has no business in rendered pages.
 func (s *Store) accountMap(ctx context.Context, ids []string) (map[string]*models.Account, error) {
 	m := make(map[string]*models.Account, len(ids))
 	if len(ids) == 0 {
 		return m, nil
 	}
+	_, inTx := s.db.(bun.Tx)
+	cache := s.accounts != nil && !inTx
+	missing, gen := ids, uint64(0)
+	if cache {
+		if missing, gen = s.accounts.fill(m, ids); len(missing) == 0 {
+			return m, nil
+		}
+	}
 	var rows []*models.Account
-	if err := s.hotScan(ctx, &rows, "SELECT "+s.columns((*models.Account)(nil), "accounts")+" FROM accounts WHERE id IN (?)", ids); err != nil {
+	if err := s.hotScan(ctx, &rows, "SELECT "+s.columnsExcept((*models.Account)(nil), "accounts", "private_key_pem")+
+		" FROM accounts WHERE id IN (?)", missing); err != nil {
 		return nil, err
 	}
 	for _, a := range rows {
 		m[a.ID] = a
+	}
+	if cache {
+		s.accounts.put(gen, rows)
 	}
 	return m, nil
 }

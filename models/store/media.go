@@ -57,10 +57,11 @@ func (s *Store) LoadMedia(ctx context.Context, sts ...*models.Status) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	// A prepared statement (hotScan): every timeline page asks this.
 	var rows []*models.MediaAttachment
-	if err := s.db.NewSelect().Model(&rows).Where("status_id IN (?)", bun.In(ids)).
-		Order("status_id", "position", "id").Scan(ctx); err != nil {
-		return mapErr(err)
+	if err := s.hotScan(ctx, &rows, "SELECT "+s.columns((*models.MediaAttachment)(nil), "m")+
+		" FROM media_attachments AS m WHERE m.status_id IN (?) ORDER BY m.status_id, m.position, m.id", ids); err != nil {
+		return err
 	}
 	for _, m := range rows {
 		for _, st := range byID[m.StatusID] {

@@ -28,6 +28,7 @@ func (s *Store) PutRemoteAccount(ctx context.Context, a *models.Account, fetched
 	if a.IsLocal() || a.URI == "" {
 		return models.Invalidf("a remote account needs a domain and a uri")
 	}
+	defer func() { s.invalidateAccounts(a.ID) }() // once committed: a.ID is set inside
 	return s.Tx(ctx, func(tx *Store) error {
 		old, err := tx.AccountByURI(ctx, a.URI)
 		switch {
@@ -94,6 +95,7 @@ func (s *Store) AccountFetchedAt(ctx context.Context, accountID string) (time.Ti
 // account as it was. A local account is models.ErrInvalid.
 func (s *Store) DeleteRemoteAccount(ctx context.Context, id string) (*models.Account, error) {
 	var a *models.Account
+	defer s.invalidateAccounts(id)
 	err := s.Tx(ctx, func(tx *Store) error {
 		var err error
 		if a, err = tx.AccountByID(ctx, id); err != nil {

@@ -40,6 +40,7 @@ func (s *Store) RevokeToken(ctx context.Context, id string) error {
 	_, err := s.db.NewUpdate().Model((*models.Token)(nil)).
 		Set("revoked_at = ?", time.Now().UTC()).
 		Where("id = ?", id).Where("revoked_at IS NULL").Exec(ctx)
+	s.invalidateTokens()
 	return mapErr(err)
 }
 
@@ -50,5 +51,8 @@ func (s *Store) TouchToken(ctx context.Context, t *models.Token, now time.Time) 
 	}
 	t.LastUsedAt = &now
 	_, err := s.db.NewUpdate().Model(t).Column("last_used_at").WherePK().Exec(ctx)
+	if err == nil && s.tokens != nil {
+		s.tokens.touched(t.TokenHash, now)
+	}
 	return mapErr(err)
 }

@@ -34,6 +34,7 @@ func (s *Store) UserByAccountID(ctx context.Context, accountID string) (*models.
 func (s *Store) UpdateUser(ctx context.Context, u *models.User) error {
 	u.UpdatedAt = time.Now().UTC()
 	_, err := s.db.NewUpdate().Model(u).WherePK().ExcludeColumn("account_id", "created_at").Exec(ctx)
+	s.invalidateTokens() // LiveToken carries the user
 	return mapErr(err)
 }
 

@@ -56,7 +56,7 @@ func (s *Store) StatusExtras(ctx context.Context, viewerID string, accountIDs []
 	var args []any
 	if len(accountIDs) > 0 {
 		sql = append(sql, "SELECT 's' AS kind, account_id AS key_id, statuses_count AS n_statuses,"+
-			" followers_count AS n_followers, following_count AS n_following, last_status_at AS last_at"+
+			" followers_count AS n_followers, following_count AS n_following, "+s.timeColumn("last_status_at")+" AS last_at"+
 			" FROM account_stats WHERE account_id IN (?)")
 		args = append(args, accountIDs)
 	}
@@ -80,9 +80,13 @@ func (s *Store) StatusExtras(ctx context.Context, viewerID string, accountIDs []
 		sql = append(sql,
 			"SELECT 'f', status_id"+zeros+" FROM favourites WHERE account_id = ? AND status_id IN (?)",
 			"SELECT 'b', status_id"+zeros+" FROM bookmarks WHERE account_id = ? AND status_id IN (?)",
-			"SELECT 'p', status_id"+zeros+" FROM pins WHERE account_id = ? AND status_id IN (?)",
+			// An account has at most MaxPins pins and mutes few threads:
+			// reading its rows and checking each against the list (|| ''
+			// keeps SQLite from probing the index once per listed id)
+			// costs less than a probe per id.
+			"SELECT 'p', status_id"+zeros+" FROM pins WHERE account_id = ? AND status_id || '' IN (?)",
 			"SELECT 'r', reblog_of_id"+zeros+" FROM statuses WHERE account_id = ? AND reblog_of_id IN (?)",
-			"SELECT 'm', thread_id"+zeros+" FROM status_mutes WHERE account_id = ? AND thread_id IN (?)")
+			"SELECT 'm', thread_id"+zeros+" FROM status_mutes WHERE account_id = ? AND thread_id || '' IN (?)")
 		args = append(args, viewerID, in, viewerID, in, viewerID, in, viewerID, in, viewerID, dedupe(threads))
 	}
 	if viewerID != "" && !filtersAt.IsZero() {

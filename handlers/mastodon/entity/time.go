@@ -25,9 +25,11 @@ func TimePtr(t *time.Time) *Time {
 	return &Time{*t}
 }
 
-// MarshalJSON renders the time as a JSON string in TimeFormat.
+// MarshalJSON renders the time as a JSON string in TimeFormat (appended
+// in place: every rendered status has a few times).
 func (t Time) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + t.UTC().Format(TimeFormat) + `"`), nil
+	b := append(make([]byte, 0, len(TimeFormat)+2), '"')
+	return append(t.UTC().AppendFormat(b, TimeFormat), '"'), nil
 }
 
 // UnmarshalJSON accepts any RFC 3339 datetime.
@@ -57,7 +59,8 @@ func DatePtr(t *time.Time) *Date {
 
 // MarshalJSON renders the date as a JSON string in DateFormat.
 func (d Date) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + d.UTC().Format(DateFormat) + `"`), nil
+	b := append(make([]byte, 0, len(DateFormat)+2), '"')
+	return append(d.UTC().AppendFormat(b, DateFormat), '"'), nil
 }
 
 // UnmarshalJSON accepts DateFormat.
