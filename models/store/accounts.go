@@ -50,16 +50,12 @@ func (s *Store) AccountByUsername(ctx context.Context, username, domain string) 
 
 // AccountByURI finds an account by its ActivityPub id.
 func (s *Store) AccountByURI(ctx context.Context, uri string) (*models.Account, error) {
-	a := new(models.Account)
-	err := s.db.NewSelect().Model(a).Where("uri = ?", uri).Scan(ctx)
-	return a, mapErr(err)
+	return s.accountWhere(ctx, "uri", uri)
 }
 
 // AccountByKeyURI finds the account that owns a public key id.
 func (s *Store) AccountByKeyURI(ctx context.Context, keyURI string) (*models.Account, error) {
-	a := new(models.Account)
-	err := s.db.NewSelect().Model(a).Where("public_key_uri = ?", keyURI).Limit(1).Scan(ctx)
-	return a, mapErr(err)
+	return s.accountWhere(ctx, "public_key_uri", keyURI)
 }
 
 // AccountByURL finds an account by its profile page URL.
@@ -70,11 +66,21 @@ func (s *Store) AccountByURL(ctx context.Context, url string) (*models.Account, 
 }
 
 // UpdateAccount writes every column of a and bumps UpdatedAt. A local
-// account's followers are sent the new profile (Update).
+// account's followers are sent the new profile (Update). An empty
+// PrivateKeyPEM leaves the stored key alone: accounts loaded for pages
+// (accountMap, the request's token) come without it.
 func (s *Store) UpdateAccount(ctx context.Context, a *models.Account) error {
 	a.UpdatedAt = time.Now().UTC()
+	defer s.invalidateAccounts(a.ID)
+	if a.IsLocal() { // LiveToken carries the local account; remote ones have no tokens
+		defer s.invalidateTokens()
+	}
 	return s.Tx(ctx, func(tx *Store) error {
-		res, err := tx.db.NewUpdate().Model(a).WherePK().Exec(ctx)
+		q := tx.db.NewUpdate().Model(a).WherePK()
+		if a.PrivateKeyPEM == "" {
+			q = q.ExcludeColumn("private_key_pem")
+		}
+		res, err := q.Exec(ctx)
 		if err != nil {
 			return mapErr(err)
 		}

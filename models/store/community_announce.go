@@ -3,8 +3,7 @@ package store
 import (
 	"context"
 	"errors"
-
-	"github.com/uptrace/bun"
+	"strings"
 
 	"github.com/stoa-social/stoa/models"
 )
@@ -17,14 +16,15 @@ import (
 // records a community_posts row. It runs inside createStatus's
 // transaction, so a post and its Announce are stored together. Private and
 // direct statuses are never announced, and statuses that address nobody
-// and reply to nothing cost no query.
-func (s *Store) announceToCommunities(ctx context.Context, st *models.Status, in NewStatus) error {
+// and reply to nothing cost no query. It reports whether any community
+// was considered for announcing (an announcement bumps st's reblogs_count).
+func (s *Store) announceToCommunities(ctx context.Context, st *models.Status, in NewStatus) (bool, error) {
 	if !st.Visibility.Distributable() {
-		return nil
+		return false, nil
 	}
 	cs, err := s.addressedCommunities(ctx, st, dedupe(append(append([]string{}, in.Mentions...), in.Audience...)))
 	if err != nil {
-		return err
+		return false, err
 	}
 	for _, c := range cs {
 		if c.AccountID == st.AccountID {
@@ -32,15 +32,15 @@ func (s *Store) announceToCommunities(ctx context.Context, st *models.Status, in
 		}
 		ok, err := s.MayPostToCommunity(ctx, c, st.AccountID)
 		if err != nil {
-			return err
+			return true, err
 		}
 		if ok {
 			if err := s.announceInCommunity(ctx, c, st); err != nil {
-				return err
+				return true, err
 			}
 		}
 	}
-	return nil
+	return len(cs) > 0, nil
 }
 
 // addressedCommunities returns the communities among ids, and those that
@@ -49,20 +49,19 @@ func (s *Store) addressedCommunities(ctx context.Context, st *models.Status, ids
 	if len(ids) == 0 && st.InReplyToID == "" {
 		return nil, nil
 	}
+	var where []string
+	var args []any
+	if len(ids) > 0 {
+		where, args = append(where, "c.account_id IN (?)"), append(args, ids)
+	}
+	if st.InReplyToID != "" {
+		where = append(where, "c.account_id IN (SELECT community_id FROM community_posts WHERE thread_id = ? AND removed = FALSE)")
+		args = append(args, st.ThreadID)
+	}
 	var cs []*models.Community
-	q := s.db.NewSelect().Model(&cs).Column("account_id", "closed", "open_posting")
-	q = q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
-		if len(ids) > 0 {
-			q = q.WhereOr("community.account_id IN (?)", bun.In(ids))
-		}
-		if st.InReplyToID != "" {
-			q = q.WhereOr("community.account_id IN (?)", s.db.NewSelect().Model((*models.CommunityPost)(nil)).
-				Column("community_id").Where("thread_id = ?", st.ThreadID).Where("removed = ?", false))
-		}
-		return q
-	})
-	err := q.OrderExpr("community.account_id").Scan(ctx)
-	return cs, mapErr(err)
+	err := s.hotScan(ctx, &cs, "SELECT c.account_id, c.closed, c.open_posting FROM communities AS c WHERE "+
+		strings.Join(where, " OR ")+" ORDER BY c.account_id", args...)
+	return cs, err
 }
 
 // MayPostToCommunity reports whether the community announces posts by

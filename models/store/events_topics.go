@@ -12,11 +12,11 @@ import (
 // statuses, which lists never show) and the public streams.
 func (s *Store) statusTopics(ctx context.Context, st *models.Status, tags []string) ([]string, error) {
 	var homes []string
-	err := s.db.NewRaw("SELECT account_id FROM home_timeline WHERE status_id = ?"+
+	err := s.hotScan(ctx, &homes, "SELECT account_id FROM home_timeline WHERE status_id = ?"+
 		" UNION SELECT h.account_id FROM statuses AS r JOIN home_timeline AS h ON h.status_id = r.id"+
-		" WHERE r.reblog_of_id = ?", st.ID, st.ID).Scan(ctx, &homes)
+		" WHERE r.reblog_of_id = ?", st.ID, st.ID)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	topics := make([]string, 0, len(homes)+8)
 	for _, id := range homes {
@@ -36,9 +36,8 @@ func (s *Store) listTopics(ctx context.Context, st *models.Status) ([]string, er
 		return nil, nil
 	}
 	var ids []string
-	err := s.db.NewRaw("SELECT DISTINCT list_id FROM list_accounts WHERE account_id = ?", st.AccountID).Scan(ctx, &ids)
-	if err != nil {
-		return nil, mapErr(err)
+	if err := s.hotScan(ctx, &ids, "SELECT DISTINCT list_id FROM list_accounts WHERE account_id = ?", st.AccountID); err != nil {
+		return nil, err
 	}
 	out := make([]string, len(ids))
 	for i, id := range ids {

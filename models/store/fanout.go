@@ -25,7 +25,7 @@ import (
 // original or as another reblog). Mutes are applied when reading (Home), so
 // that an expiring mute brings the statuses back.
 func (s *Store) fanOut(ctx context.Context, st *models.Status, orig *models.Status) error {
-	rsql, args := recipientsSQL(st)
+	rsql, args := recipientsSQL(st, s.IsPostgres())
 	var b strings.Builder
 	b.WriteString("INSERT INTO home_timeline (account_id, status_id, reblog_of_id) SELECT r.id, ?, ? FROM (")
 	b.WriteString(rsql)
@@ -44,7 +44,7 @@ func (s *Store) fanOut(ctx context.Context, st *models.Status, orig *models.Stat
 }
 
 // recipientsSQL selects the candidate account ids (column id) for st.
-func recipientsSQL(st *models.Status) (string, []any) {
+func recipientsSQL(st *models.Status, pg bool) (string, []any) {
 	sql := "SELECT ? AS id"
 	args := []any{st.AccountID}
 	if st.Visibility != models.VisibilityDirect {
@@ -59,8 +59,15 @@ func recipientsSQL(st *models.Status) (string, []any) {
 			args = append(args, st.InReplyToAccountID, st.InReplyToAccountID)
 		}
 		if st.Language != "" {
-			sql += " AND (f.languages = '' OR (',' || f.languages || ',') LIKE ?)"
-			args = append(args, "%,"+strings.ToLower(st.Language)+",%")
+			// A follow's languages are stored lower-cased, comma-separated.
+			// Not LIKE ?: SQLite re-prepares a statement whose LIKE pattern
+			// is a parameter each time the value bound to it changes.
+			find := "instr(',' || f.languages || ',', ?) > 0"
+			if pg {
+				find = "strpos(',' || f.languages || ',', ?) > 0"
+			}
+			sql += " AND (f.languages = '' OR " + find + ")"
+			args = append(args, ","+strings.ToLower(st.Language)+",")
 		}
 		sql += " AND NOT EXISTS (SELECT 1 FROM list_accounts AS xla JOIN lists AS xl ON xl.id = xla.list_id" +
 			" WHERE xla.follow_id = f.id AND xl.exclusive = TRUE)"

@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/uptrace/bun"
-
 	"github.com/stoa-social/stoa/models"
 )
 
@@ -26,17 +24,18 @@ func (s *Store) notify(ctx context.Context, n notice, recipients []string) error
 		return nil
 	}
 	at := orNow(n.At)
-	q := s.db.NewSelect().TableExpr("accounts AS a").Column("a.id").
-		Where("a.id IN (?)", bun.In(recipients)).Where("a.domain = ''").Where("a.id <> ?", n.FromID).
-		Where("NOT EXISTS (SELECT 1 FROM blocks AS b WHERE b.account_id = a.id AND b.target_account_id = ?)", n.FromID).
-		Where("NOT EXISTS (SELECT 1 FROM mutes AS m WHERE m.account_id = a.id AND m.target_account_id = ?"+
-			" AND m.hide_notifications = TRUE AND (m.expires_at IS NULL OR m.expires_at > ?))", n.FromID, at)
+	query := "SELECT a.id FROM accounts AS a WHERE a.id IN (?) AND a.domain = '' AND a.id <> ?" +
+		" AND NOT EXISTS (SELECT 1 FROM blocks AS b WHERE b.account_id = a.id AND b.target_account_id = ?)" +
+		" AND NOT EXISTS (SELECT 1 FROM mutes AS m WHERE m.account_id = a.id AND m.target_account_id = ?" +
+		" AND m.hide_notifications = TRUE AND (m.expires_at IS NULL OR m.expires_at > ?))"
+	args := []any{recipients, n.FromID, n.FromID, n.FromID, at}
 	if n.ThreadID != "" {
-		q = q.Where("NOT EXISTS (SELECT 1 FROM status_mutes AS sm WHERE sm.account_id = a.id AND sm.thread_id = ?)", n.ThreadID)
+		query += " AND NOT EXISTS (SELECT 1 FROM status_mutes AS sm WHERE sm.account_id = a.id AND sm.thread_id = ?)"
+		args = append(args, n.ThreadID)
 	}
 	var ids []string
-	if err := q.Scan(ctx, &ids); err != nil {
-		return mapErr(err)
+	if err := s.hotScan(ctx, &ids, query, args...); err != nil {
+		return err
 	}
 	if len(ids) == 0 {
 		return nil
@@ -48,9 +47,9 @@ func (s *Store) notify(ctx context.Context, n notice, recipients []string) error
 			StatusID: n.StatusID, ActivityID: n.ActivityID, CreatedAt: at,
 		}
 		rows[i].GroupKey = models.NotificationGroupKey(rows[i])
-	}
-	if _, err := s.db.NewInsert().Model(&rows).Exec(ctx); err != nil {
-		return mapErr(err)
+		if err := s.hotInsert(ctx, rows[i]); err != nil { // prepared, a row at a time
+			return err
+		}
 	}
 	s.emitNotifications(ctx, rows...)
 	return nil
@@ -70,9 +69,8 @@ func (s *Store) notifyNewStatus(ctx context.Context, st *models.Status, mentions
 		return nil
 	}
 	var subs []string
-	if err := s.db.NewSelect().Model((*models.Follow)(nil)).Column("account_id").
-		Where("target_account_id = ?", st.AccountID).Where("notify = TRUE").Scan(ctx, &subs); err != nil {
-		return mapErr(err)
+	if err := s.hotScan(ctx, &subs, "SELECT account_id FROM follows WHERE target_account_id = ? AND notify = TRUE", st.AccountID); err != nil {
+		return err
 	}
 	mentioned := map[string]bool{}
 	for _, id := range mentions {

@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 
-	"github.com/uptrace/bun"
-
 	"github.com/stoa-social/stoa/models"
 	"github.com/stoa-social/stoa/stream"
 )
@@ -36,9 +34,8 @@ func (s *Store) federate(ctx context.Context, kind models.PublicationKind, actor
 		ID     string `bun:"id"`
 		Domain string `bun:"domain"`
 	}
-	if err := s.db.NewSelect().Model((*models.Account)(nil)).Column("id", "domain").
-		Where("id IN (?)", bun.In(ids)).Scan(ctx, &rows); err != nil {
-		return mapErr(err)
+	if err := s.hotScan(ctx, &rows, "SELECT id, domain FROM accounts WHERE id IN (?)", ids); err != nil {
+		return err
 	}
 	local := make(map[string]bool, len(rows))
 	for _, r := range rows {
@@ -53,8 +50,8 @@ func (s *Store) federate(ctx context.Context, kind models.PublicationKind, actor
 	now := nowUTC()
 	p := &models.Publication{ID: models.NewID(), Kind: kind, AccountID: actorID, ObjectID: objectID,
 		Data: d, NextAttemptAt: now, CreatedAt: now}
-	if _, err := s.db.NewInsert().Model(p).Exec(ctx); err != nil {
-		return mapErr(err)
+	if err := s.hotInsert(ctx, p); err != nil {
+		return err
 	}
 	s.emit(ctx, stream.Event{Topic: PublicationTopic, Type: string(kind), ID: p.ID})
 	return nil

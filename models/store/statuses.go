@@ -5,6 +5,8 @@ import (
 	"errors"
 	"time"
 
+	"github.com/uptrace/bun"
+
 	"github.com/stoa-social/stoa/models"
 )
 
@@ -50,6 +52,7 @@ type NewStatus struct {
 // already stored, or an IdempotencyKey already used by this account,
 // returns the existing status. A reply to a status the author may not see
 // is models.ErrNotFound. The result is loaded as StatusesByIDs loads it.
+// On SQLite, concurrent calls share a transaction (statuses_batch.go).
 func (s *Store) CreateStatus(ctx context.Context, in NewStatus) (*models.Status, error) {
 	if in.IdempotencyKey != "" {
 		if st, err := s.statusByIdempotencyKey(ctx, in.AccountID, in.IdempotencyKey); err == nil {
@@ -57,17 +60,26 @@ func (s *Store) CreateStatus(ctx context.Context, in NewStatus) (*models.Status,
 		}
 	}
 	var id string
-	err := s.Tx(ctx, func(tx *Store) error {
-		var err error
-		id, err = tx.createStatus(ctx, in)
-		return err
-	})
+	var st *models.Status
+	var err error
+	if _, inTx := s.db.(bun.Tx); !inTx && s.posts != nil {
+		id, st, err = s.posts.create(ctx, s, in)
+	} else {
+		err = s.Tx(ctx, func(tx *Store) error {
+			var err error
+			id, st, err = tx.createStatus(ctx, in, nil)
+			return err
+		})
+	}
 	if err != nil && in.IdempotencyKey != "" && errors.Is(err, models.ErrConflict) {
 		// Another request with the same key won the race.
 		return s.statusByIdempotencyKey(ctx, in.AccountID, in.IdempotencyKey)
 	}
 	if err != nil {
 		return nil, err
+	}
+	if st != nil {
+		return st, nil
 	}
 	return s.StatusByID(ctx, id)
 }

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -10,65 +12,103 @@ import (
 )
 
 // createStatus does CreateStatus's work inside its transaction and returns
-// the id of the new (or already stored) status.
-func (s *Store) createStatus(ctx context.Context, in NewStatus) (string, error) {
+// the id of the new (or already stored) status and, when it can tell from
+// what it wrote, the status loaded as StatusByID loads it (else nil: a
+// status stored before, or one whose counters a hook changed). accounts
+// are the author and the mentioned accounts (statusAccounts), when the
+// caller loaded them before the transaction; nil loads them in it.
+func (s *Store) createStatus(ctx context.Context, in NewStatus, accounts map[string]*models.Account) (string, *models.Status, error) {
 	if in.URI != "" {
 		if id, err := s.statusIDByURI(ctx, in.URI); err == nil {
-			return id, nil
+			return id, nil, nil
 		}
 	}
-	authors, err := s.accountMap(ctx, []string{in.AccountID})
-	if err != nil {
-		return "", err
+	mentions := dedupe(in.Mentions)
+	if accounts == nil {
+		var err error
+		if accounts, err = s.statusAccounts(ctx, in); err != nil {
+			return "", nil, err
+		}
 	}
-	author := authors[in.AccountID]
+	author := accounts[in.AccountID]
 	if author == nil {
-		return "", models.ErrNotFound
+		return "", nil, models.ErrNotFound
 	}
 	st, err := s.buildStatus(ctx, author, in)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	if _, err := s.db.NewInsert().Model(st).Exec(ctx); err != nil {
-		return "", mapErr(err)
+	if err := s.hotInsert(ctx, st); err != nil {
+		return "", nil, err
 	}
-	mentions := dedupe(in.Mentions)
 	if err := s.putMentions(ctx, st.ID, mentions); err != nil {
-		return "", err
+		return "", nil, err
 	}
-	if err := s.putTags(ctx, st.ID, in.Tags, st.CreatedAt); err != nil {
-		return "", err
+	tags, err := s.putTags(ctx, st.ID, in.Tags, st.CreatedAt)
+	if err != nil {
+		return "", nil, err
 	}
 	if err := s.attachMedia(ctx, st, in); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if err := s.countNewStatus(ctx, st); err != nil {
-		return "", err
+		return "", nil, err
 	}
+	adopted := 0
 	if in.URI != "" { // a URI made just now cannot have been replied to yet
-		if err := s.adoptOrphans(ctx, st); err != nil {
-			return "", err
+		if adopted, err = s.adoptOrphans(ctx, st); err != nil {
+			return "", nil, err
 		}
 	}
 	if err := s.fanOut(ctx, st, nil); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if err := s.emitNewStatus(ctx, st, in.Tags, mentions); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if err := s.notifyNewStatus(ctx, st, mentions); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if err := s.federate(ctx, models.PublishCreate, st.AccountID, st.ID, models.PublicationData{}); err != nil {
-		return "", err
+		return "", nil, err
 	}
-	if err := s.announceToCommunities(ctx, st, in); err != nil {
-		return "", err
+	announced, err := s.announceToCommunities(ctx, st, in)
+	if err != nil {
+		return "", nil, err
 	}
 	if in.IdempotencyKey != "" {
-		return st.ID, s.putIdempotencyKey(ctx, st.AccountID, in.IdempotencyKey, st.ID, nowUTC())
+		if err := s.putIdempotencyKey(ctx, st.AccountID, in.IdempotencyKey, st.ID, nowUTC()); err != nil {
+			return "", nil, err
+		}
 	}
-	return st.ID, nil
+	if adopted > 0 || announced { // replies_count or reblogs_count moved
+		return st.ID, nil, nil
+	}
+	completeNewStatus(st, accounts, mentions, tags)
+	return st.ID, st, nil
+}
+
+// statusAccounts loads the author and the accounts a new status mentions.
+// Outside a transaction they may come from the account cache, as they do
+// when StatusByID loads the status; the author cannot vanish in between
+// (statuses.account_id is a foreign key).
+func (s *Store) statusAccounts(ctx context.Context, in NewStatus) (map[string]*models.Account, error) {
+	return s.accountMap(ctx, dedupe(append([]string{in.AccountID}, in.Mentions...)))
+}
+
+// completeNewStatus fills the parts of a status just written, as
+// StatusesByIDs (attachParts) would read them back: mentions by account id,
+// tags by name (as putTags returns them), no reblog.
+func completeNewStatus(st *models.Status, accounts map[string]*models.Account, mentions []string, tags []*models.Tag) {
+	st.Account = accounts[st.AccountID]
+	st.Mentions = make([]*models.Mention, 0, len(mentions))
+	for _, id := range slices.Sorted(slices.Values(mentions)) {
+		st.Mentions = append(st.Mentions, &models.Mention{StatusID: st.ID, AccountID: id, Account: accounts[id]})
+	}
+	st.Tags = make([]*models.Tag, 0, len(tags))
+	for _, t := range tags {
+		st.Tags = append(st.Tags, &models.Tag{ID: t.ID, Name: t.Name, DisplayName: t.DisplayName, CreatedAt: t.CreatedAt})
+	}
 }
 
 // buildStatus makes the row: ids, URIs, defaults, and the reply's thread.
@@ -77,7 +117,8 @@ func (s *Store) buildStatus(ctx context.Context, author *models.Account, in NewS
 	if err != nil {
 		return nil, err
 	}
-	at := orNow(in.CreatedAt)
+	// The database keeps microseconds: so does the status returned.
+	at := orNow(in.CreatedAt).Truncate(time.Microsecond)
 	st := &models.Status{
 		ID: in.ID, URI: in.URI, URL: in.URL, AccountID: author.ID,
 		Content: in.Content, Text: in.Text, ContentType: in.ContentType,
@@ -164,14 +205,14 @@ func (s *Store) countNewStatus(ctx context.Context, st *models.Status) error {
 }
 
 // adoptOrphans attaches replies that arrived before st (they name st's URI
-// as their parent): their threads join st's thread.
-func (s *Store) adoptOrphans(ctx context.Context, st *models.Status) error {
+// as their parent): their threads join st's thread. It returns how many.
+func (s *Store) adoptOrphans(ctx context.Context, st *models.Status) (int, error) {
 	var orphans []*models.Status
 	err := s.db.NewSelect().Model(&orphans).Column("id", "visibility").
 		Where("in_reply_to_uri = ?", st.URI).Where("in_reply_to_id IS NULL").
 		Where("in_reply_to_uri IS NOT NULL").Scan(ctx)
 	if err != nil || len(orphans) == 0 {
-		return mapErr(err)
+		return 0, mapErr(err)
 	}
 	ids := make([]string, len(orphans))
 	replies := 0
@@ -183,12 +224,12 @@ func (s *Store) adoptOrphans(ctx context.Context, st *models.Status) error {
 	}
 	if _, err := s.db.NewUpdate().Model((*models.Status)(nil)).Set("thread_id = ?", st.ThreadID).
 		Where("thread_id IN (?)", bun.In(ids)).Exec(ctx); err != nil {
-		return mapErr(err)
+		return 0, mapErr(err)
 	}
 	if _, err := s.db.NewUpdate().Model((*models.Status)(nil)).
 		Set("in_reply_to_id = ?", st.ID).Set("in_reply_to_account_id = ?", st.AccountID).
 		Where("id IN (?)", bun.In(ids)).Exec(ctx); err != nil {
-		return mapErr(err)
+		return 0, mapErr(err)
 	}
-	return s.bumpStatus(ctx, st.ID, countReplies, replies)
+	return len(orphans), s.bumpStatus(ctx, st.ID, countReplies, replies)
 }

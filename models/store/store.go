@@ -41,6 +41,19 @@ type Store struct {
 	// blocks caches the domain blocks (domain_blocks.go); shared by a
 	// Store and its transactions.
 	blocks *domainBlockCache
+	// tokens caches LiveToken's answers (token_cache.go); shared by a
+	// Store and its transactions.
+	tokens *tokenCache
+	// accounts caches account rows for accountMap (account_cache.go);
+	// shared by a Store and its transactions.
+	accounts *accountCache
+	// gate queues this process's write transactions on SQLite
+	// (write_gate.go); nil on PostgreSQL.
+	gate writeGate
+	// posts batches concurrent CreateStatus calls into shared
+	// transactions on SQLite (statuses_batch.go); nil on PostgreSQL and
+	// inside a transaction.
+	posts *postBatcher
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -82,7 +95,11 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	return &Store{db: db, raw: db, blocks: newDomainBlockCache(), stmts: stmts}, nil
+	st := &Store{db: db, raw: db, blocks: newDomainBlockCache(), tokens: newTokenCache(), accounts: newAccountCache(), stmts: stmts}
+	if stmts != nil {
+		st.gate, st.posts = newWriteGate(), &postBatcher{}
+	}
+	return st, nil
 }
 
 // sqliteDSN sets the pragmas on every connection. busy_timeout comes before
@@ -129,15 +146,19 @@ func (s *Store) Close() error {
 
 // Tx runs fn in one transaction: committed when fn returns nil, rolled back
 // otherwise. Nested calls reuse the outer transaction. Stream events raised
-// inside are published once the outermost transaction has committed.
+// inside are published once the outermost transaction has committed. On
+// SQLite, transactions of this process wait their turn at the write gate
+// before they begin (write_gate.go).
 func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 	if _, inTx := s.db.(bun.Tx); inTx {
 		return fn(s)
 	}
 	var pending []stream.Event
-	err := s.raw.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		pending = pending[:0]
-		return fn(&Store{db: tx, raw: s.raw, events: s.events, pending: &pending, blocks: s.blocks, stmts: s.stmts})
+	err := s.gated(ctx, func() error {
+		return s.raw.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+			pending = pending[:0]
+			return fn(&Store{db: tx, raw: s.raw, events: s.events, pending: &pending, blocks: s.blocks, tokens: s.tokens, accounts: s.accounts, stmts: s.stmts, gate: s.gate})
+		})
 	})
 	if err == nil {
 		s.publish(ctx, pending)

@@ -14,26 +14,31 @@ func (s *Store) putMentions(ctx context.Context, statusID string, accountIDs []s
 	if len(accountIDs) == 0 {
 		return nil
 	}
-	rows := make([]*models.Mention, len(accountIDs))
-	for i, id := range accountIDs {
-		rows[i] = &models.Mention{StatusID: statusID, AccountID: id}
+	// A prepared statement per row: a multi-row INSERT's text varies with
+	// the row count and would be parsed afresh (stmt_cache.go).
+	for _, id := range accountIDs {
+		if err := s.hotExec(ctx, "INSERT INTO mentions (status_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+			statusID, id); err != nil {
+			return err
+		}
 	}
-	_, err := s.db.NewInsert().Model(&rows).On("CONFLICT DO NOTHING").Exec(ctx)
-	return mapErr(err)
+	return nil
 }
 
-// putTags creates missing tags and links them to the status.
-func (s *Store) putTags(ctx context.Context, statusID string, names []string, at time.Time) error {
+// putTags creates missing tags and links them to the status; it returns
+// the tags, by name.
+func (s *Store) putTags(ctx context.Context, statusID string, names []string, at time.Time) ([]*models.Tag, error) {
 	tags, err := s.ensureTags(ctx, names, at)
 	if err != nil || len(tags) == 0 {
-		return err
+		return nil, err
 	}
-	rows := make([]*models.StatusTag, len(tags))
-	for i, t := range tags {
-		rows[i] = &models.StatusTag{StatusID: statusID, TagID: t.ID}
+	for _, t := range tags {
+		if err := s.hotExec(ctx, "INSERT INTO status_tags (status_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+			statusID, t.ID); err != nil {
+			return nil, err
+		}
 	}
-	_, err = s.db.NewInsert().Model(&rows).On("CONFLICT DO NOTHING").Exec(ctx)
-	return mapErr(err)
+	return tags, nil
 }
 
 // ensureTags returns the tags for names, creating the missing ones with
@@ -51,16 +56,15 @@ func (s *Store) ensureTags(ctx context.Context, names []string, at time.Time) ([
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	fresh := make([]*models.Tag, len(keys))
-	for i, k := range keys {
-		fresh[i] = &models.Tag{ID: models.NewID(), Name: k, DisplayName: display[k], CreatedAt: at}
-	}
-	if _, err := s.db.NewInsert().Model(&fresh).On("CONFLICT (name) DO NOTHING").Exec(ctx); err != nil {
-		return nil, mapErr(err)
+	for _, k := range keys {
+		if err := s.hotExec(ctx, "INSERT INTO tags (id, name, display_name, created_at) VALUES (?, ?, ?, ?)"+
+			" ON CONFLICT (name) DO NOTHING", models.NewID(), k, display[k], at); err != nil {
+			return nil, err
+		}
 	}
 	var tags []*models.Tag
-	err := s.db.NewSelect().Model(&tags).Where("name IN (?)", bun.In(keys)).Order("name").Scan(ctx)
-	return tags, mapErr(err)
+	err := s.hotScan(ctx, &tags, "SELECT "+s.columns((*models.Tag)(nil), "tags")+" FROM tags WHERE name IN (?) ORDER BY name", keys)
+	return tags, err
 }
 
 func trimHash(n string) string {
@@ -106,5 +110,6 @@ func (s *Store) replaceStatusParts(ctx context.Context, statusID string, mention
 	if err := s.putMentions(ctx, statusID, mentions); err != nil {
 		return nil, err
 	}
-	return added, s.putTags(ctx, statusID, tags, at)
+	_, err := s.putTags(ctx, statusID, tags, at)
+	return added, err
 }
