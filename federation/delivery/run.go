@@ -112,6 +112,11 @@ func (q *Queue) claim(ctx, sendCtx context.Context) (int, error) {
 	for i := range rows {
 		q.dispatch(sendCtx, &rows[i])
 	}
+	if len(rows) > 0 {
+		// The claims' timeline and batch sizes (debug level) show whether
+		// the queue kept its workers busy.
+		q.cfg.Logger.Debug("delivery: claimed", "rows", len(rows), "free", free, "skipped_hosts", len(skip))
+	}
 	q.armWake(err == nil && len(rows) == free, busy)
 	return len(rows), err
 }

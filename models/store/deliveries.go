@@ -160,6 +160,7 @@ func (s *Store) RecordDeliveries(ctx context.Context, worker string, finished []
 				return err
 			}
 		}
+		ids := make([]string, 0, len(rescheduled))
 		for _, d := range rescheduled {
 			err := tx.hotExec(ctx, "UPDATE deliveries SET attempts = ?, next_attempt_at = ?, last_status = ?,"+
 				" last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
@@ -167,9 +168,26 @@ func (s *Store) RecordDeliveries(ctx context.Context, worker string, finished []
 			if err != nil {
 				return err
 			}
+			ids = append(ids, d.ID)
 		}
-		return nil
+		return tx.deferToHostPause(ctx, ids)
 	})
+}
+
+// deferToHostPause moves the released rows in ids whose host is paused to
+// the pause's end, as DeliveryHostFailed does for the rows waiting when it
+// pauses: a row still claimed then (its outcome on its way to the ledger)
+// would otherwise come back due inside the pause.
+func (s *Store) deferToHostPause(ctx context.Context, ids []string) error {
+	const pausedUntil = "(SELECT h.paused_until FROM delivery_hosts h WHERE h.host = deliveries.host)"
+	for start := 0; start < len(ids); start += enqueueChunk {
+		chunk := ids[start:min(start+enqueueChunk, len(ids))]
+		if err := s.hotExec(ctx, "UPDATE deliveries SET next_attempt_at = "+pausedUntil+
+			" WHERE id IN (?) AND claimed_by IS NULL AND next_attempt_at < "+pausedUntil, chunk); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ReleaseDeliveries gives back deliveries worker holds but did not send,
