@@ -56,7 +56,8 @@ type Status struct {
 	Reblog   *Status    `bun:"rel:belongs-to,join:reblog_of_id=id"`
 	Mentions []*Mention `bun:"-"`
 	Tags     []*Tag     `bun:"-"`
-	// Media is filled by store.LoadMedia, never by the status loaders.
+	// Media is filled by store.LoadMedia, never by the status loaders: nil
+	// until loaded (CreateStatus sets it, empty, for a status without any).
 	Media []*MediaAttachment `bun:"-"`
 }
 

@@ -26,7 +26,27 @@ func (h *Handler) mediaEntities(ms []*models.MediaAttachment) []entity.MediaAtta
 // loadStatusMedia fills the media of a page of statuses (and of what they
 // reblog) in one query, before they are rendered.
 func (h *Handler) loadStatusMedia(ctx context.Context, sts []*models.Status) error {
-	return h.Store.LoadMedia(ctx, sts...)
+	// Statuses whose media are known already (a status just created
+	// without any) are not asked again.
+	var load []*models.Status
+	for i, st := range sts {
+		if st.Media != nil && (st.Reblog == nil || st.Reblog.Media != nil) {
+			if load == nil {
+				load = append(make([]*models.Status, 0, len(sts)), sts[:i]...)
+			}
+			continue
+		}
+		if load != nil {
+			load = append(load, st)
+		}
+	}
+	if load == nil {
+		load = sts
+	}
+	if len(load) == 0 {
+		return nil
+	}
+	return h.Store.LoadMedia(ctx, load...)
 }
 
 // statusMediaIDs reads media_ids[]: nil when the parameter is absent, else

@@ -2,7 +2,10 @@ package mastodon_test
 
 import (
 	"context"
+	"encoding/json"
+	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -246,5 +249,44 @@ func TestStatusCreateScopes(t *testing.T) {
 	stWant(t, "nodeinfo", code, body, 200, "")
 	if n := stObject(t, body)["usage"].(map[string]any)["localPosts"]; n != 1.0 {
 		t.Errorf("nodeinfo usage.localPosts %v, want 1", n)
+	}
+}
+
+// The answer to a post (encoded by entity.AppendStatus, its media known
+// without a query) is byte for byte what reading the status back answers.
+func TestStatusCreateAnswerMatchesGet(t *testing.T) {
+	t.Parallel()
+	s := instancetest.New(t)
+	alice := newUser(t, s, "alice")
+	newUser(t, s, "bob")
+	raw := func(method, path, form string) []byte {
+		t.Helper()
+		req, err := http.NewRequest(method, s.URL+path, strings.NewReader(form))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Authorization", "Bearer "+alice.Token)
+		resp, err := s.Client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s %s: %d %v %s", method, path, resp.StatusCode, err, b)
+		}
+		return b
+	}
+	for _, text := range []string{"plain", "hi @bob, see #Go <b>&</b> \u2028 \"quoted\""} {
+		form := url.Values{"status": {text}, "spoiler_text": {"cw"}, "language": {"en"}}.Encode()
+		posted := raw("POST", "/api/v1/statuses", form)
+		var st struct{ ID string }
+		if err := json.Unmarshal(posted, &st); err != nil || st.ID == "" {
+			t.Fatalf("%q: %v %s", text, err, posted)
+		}
+		if got := raw("GET", "/api/v1/statuses/"+st.ID, ""); string(posted) != string(got) {
+			t.Errorf("%q: POST answered\n%s\nGET answers\n%s", text, posted, got)
+		}
 	}
 }

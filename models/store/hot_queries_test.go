@@ -46,6 +46,8 @@ func TestStatusExtras(t *testing.T) {
 	}
 	if got := x.Stats[alice.ID]; got.StatusesCount != 2 || got.LastStatusAt == nil {
 		t.Errorf("alice's stats = %+v, want 2 statuses and a last status time", got)
+	} else if want, err := s.AccountStats(ctx, alice.ID); err != nil || !got.LastStatusAt.Equal(*want[alice.ID].LastStatusAt) {
+		t.Errorf("alice's last status at %v, AccountStats says %v (%v)", got.LastStatusAt, want[alice.ID].LastStatusAt, err)
 	}
 	if got := x.Stats["nobody"]; got.AccountID != "nobody" || got.StatusesCount != 0 {
 		t.Errorf("stats without a row = %+v", got)

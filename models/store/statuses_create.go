@@ -51,6 +51,10 @@ func (s *Store) createStatus(ctx context.Context, in NewStatus, accounts map[str
 	if err := s.attachMedia(ctx, st, in); err != nil {
 		return "", nil, err
 	}
+	if len(in.MediaIDs) == 0 && len(in.RemoteMedia) == 0 {
+		// A new status has no other media: its presenters need not ask.
+		st.Media = []*models.MediaAttachment{}
+	}
 	if err := s.countNewStatus(ctx, st); err != nil {
 		return "", nil, err
 	}

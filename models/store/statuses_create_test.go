@@ -11,7 +11,8 @@ import (
 )
 
 // CreateStatus answers with the status it wrote, completed without reading
-// it back; it must be what StatusByID loads.
+// it back; it must be what StatusByID loads, and its Media (known: none,
+// unless the status was read back) what LoadMedia loads.
 func TestCreateStatusReturnsWhatStatusByIDLoads(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t, "alice", "bob", "carol")
@@ -44,7 +45,9 @@ func TestCreateStatusReturnsWhatStatusByIDLoads(t *testing.T) {
 		if in.AccountID == "" {
 			in.AccountID = w.id("alice")
 		}
-		compareWithStored(t, w, name, in)
+		if got := compareWithStored(t, w, name, in); got.Media == nil {
+			t.Errorf("%s: Media not set", name)
+		}
 	}
 	// Adopting a reply moves replies_count: read back, still equal.
 	got := compareWithStored(t, w, "adopting a reply", adopter)
@@ -60,6 +63,11 @@ func compareWithStored(t *testing.T, w *world, name string, in store.NewStatus) 
 		t.Fatalf("%s: %v", name, err)
 	}
 	want := w.status(got.ID)
+	if got.Media != nil {
+		if err := w.s.LoadMedia(ctx, want); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("%s: CreateStatus's status differs from StatusByID's (-stored +returned):\n%s", name, d)
 	}

@@ -29,6 +29,10 @@ func AppendStatuses(dst []byte, sts []Status) ([]byte, error) {
 	return append(dst, ']'), nil
 }
 
+// AppendStatus appends the JSON object of s to dst, as AppendStatuses
+// writes each element (a single status's answer: posting, edits).
+func AppendStatus(dst []byte, s *Status) ([]byte, error) { return s.appendJSON(dst) }
+
 func (s *Status) appendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = appendKey(dst, '{', "id")
