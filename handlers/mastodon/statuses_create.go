@@ -7,7 +7,6 @@ import (
 
 	"github.com/stoa-social/stoa/content"
 	"github.com/stoa-social/stoa/handlers/auth"
-	"github.com/stoa-social/stoa/handlers/mastodon/entity"
 	"github.com/stoa-social/stoa/handlers/respond"
 	"github.com/stoa-social/stoa/models"
 	"github.com/stoa-social/stoa/models/store"
@@ -81,24 +80,6 @@ func (h *Handler) statusCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeStatus(w, &e)
-}
-
-// writeStatus answers 200 with e as JSON, encoded by entity.AppendStatus
-// (as respond.JSON would, without reflection).
-func writeStatus(w http.ResponseWriter, e *entity.Status) error {
-	buf := pageBuffers.Get().(*[]byte)
-	b, err := entity.AppendStatus((*buf)[:0], e)
-	if err != nil {
-		return err
-	}
-	if cap(b) <= 1<<20 { // keep no giant buffer alive
-		*buf = b
-		defer pageBuffers.Put(buf)
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(http.StatusOK)
-	_, err = w.Write(b)
-	return err
 }
 
 // statusLanguage is the language parameter, validated, or the signed-in

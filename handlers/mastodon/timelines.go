@@ -121,11 +121,22 @@ func (h *Handler) writeTimeline(w http.ResponseWriter, r *http.Request, viewer, 
 // pageBuffers recycles the buffers timeline pages are encoded into.
 var pageBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// writeStatuses answers 200 with sts as JSON, encoded by
-// entity.AppendStatuses (as respond.JSON would, without reflection).
+// writeStatuses answers 200 with sts as JSON (entity.AppendStatuses).
 func writeStatuses(w http.ResponseWriter, sts []entity.Status) error {
+	return writeAppended(w, func(b []byte) ([]byte, error) { return entity.AppendStatuses(b, sts) })
+}
+
+// writeStatus answers 200 with e as JSON (entity.AppendStatus).
+func writeStatus(w http.ResponseWriter, e *entity.Status) error {
+	return writeAppended(w, func(b []byte) ([]byte, error) { return entity.AppendStatus(b, e) })
+}
+
+// writeAppended answers 200 with the JSON that appendJSON appends to a
+// recycled buffer: entity's hand-written encoders write what respond.JSON
+// would, without reflection.
+func writeAppended(w http.ResponseWriter, appendJSON func([]byte) ([]byte, error)) error {
 	buf := pageBuffers.Get().(*[]byte)
-	b, err := entity.AppendStatuses((*buf)[:0], sts)
+	b, err := appendJSON((*buf)[:0])
 	if err != nil {
 		return err
 	}

@@ -92,7 +92,7 @@ func (s *Store) ClaimDeliveries(ctx context.Context, c DeliveryClaim) ([]Claimed
 	if s.IsPostgres() {
 		q += " FOR UPDATE SKIP LOCKED"
 	}
-	q += ") RETURNING " + s.returningColumns((*models.Delivery)(nil))
+	q += ") RETURNING " + s.columns((*models.Delivery)(nil), "deliveries")
 	var out []ClaimedDelivery
 	if err := s.hotScan(ctx, &out, q, args...); err != nil || len(out) == 0 {
 		return nil, err

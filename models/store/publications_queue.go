@@ -34,7 +34,7 @@ func (s *Store) ClaimPublications(ctx context.Context, c PublicationClaim) ([]*m
 	if s.IsPostgres() {
 		q += " FOR UPDATE SKIP LOCKED"
 	}
-	q += ") RETURNING " + s.returningColumns((*models.Publication)(nil))
+	q += ") RETURNING " + s.columns((*models.Publication)(nil), "publications")
 	until := c.Until.UTC()
 	var out []*models.Publication
 	if err := s.hotScan(ctx, &out, q, c.Worker, until, until, c.Now.UTC(), c.Limit); err != nil {
