@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
-	"time"
 
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/schema"
@@ -39,8 +38,6 @@ type insertPlan struct {
 	query  string
 	fields []*schema.Field
 }
-
-var timeType = reflect.TypeFor[time.Time]()
 
 // insertPlan returns typ's plan, or nil when bun would write some field in
 // a way binding cannot copy (SQL defaults, not-null zero values left to
@@ -78,7 +75,7 @@ func buildInsertPlan(t *schema.Table) *insertPlan {
 // booleans, numbers (their named types too), times, and Stoa's own structs
 // (bun writes those as JSON text).
 func bindable(typ reflect.Type) bool {
-	if typ == timeType {
+	if typ == hotTimeType {
 		return true
 	}
 	for _, custom := range []reflect.Type{reflect.TypeFor[schema.QueryAppender](), reflect.TypeFor[driver.Valuer]()} {
@@ -106,7 +103,7 @@ func (p *insertPlan) args(v reflect.Value) ([]any, error) {
 		}
 		fv := reflect.Indirect(f.Value(v))
 		switch {
-		case fv.Type() == timeType:
+		case fv.Type() == hotTimeType:
 			args[i] = fv.Interface() // formatted by convertArgs
 		case fv.Kind() == reflect.Struct:
 			b, err := json.Marshal(fv.Interface())
