@@ -25,10 +25,12 @@
 //     (Announce of the Update or Delete, community_relay.go): the
 //     community's remote followers, its members.
 //
-// Before each claim, status publications that can reach no remote account
-// (store.DropSilentPublications: no remote follower, mention, reply,
-// reblog, favourite or group) are deleted in one statement, so a post
-// nobody remote follows costs the publisher next to nothing; the rest are
+// A new local status that no remote account could receive (not a reply,
+// no remote mention, no remote follower of its author) gets no Create row
+// at all. Before each claim, status publications that can reach no remote
+// account (store.DropSilentPublications: no remote follower, mention,
+// reply, reblog, favourite or group) are deleted in one statement, so a
+// post nobody remote follows costs the publisher next to nothing; the rest are
 // built with their recipients worked out first, and one that turns out to
 // have none is finished without building its activity.
 //

@@ -47,15 +47,16 @@ func (s *Store) publish(ctx context.Context, evs []stream.Event) {
 }
 
 // emitNewStatus raises "update" for a status (or reblog) just stored and
-// fanned out: to each home timeline that got it, to the lists of its
-// author, to the public and hashtag streams when it is public, and
-// "conversation" to the participants of a direct status. tags are the
-// status's tag names as given to CreateStatus.
-func (s *Store) emitNewStatus(ctx context.Context, st *models.Status, tags, mentions []string) error {
+// fanned out: to each home timeline that got it (homes, as fanOut returned
+// them: nothing can reblog a status in the transaction that made it), to
+// the lists of its author, to the public and hashtag streams when it is
+// public, and "conversation" to the participants of a direct status. tags
+// are the status's tag names as given to CreateStatus.
+func (s *Store) emitNewStatus(ctx context.Context, st *models.Status, homes, tags, mentions []string) error {
 	if s.events == nil {
 		return nil
 	}
-	topics, err := s.statusTopics(ctx, st, tags)
+	topics, err := s.topicsOf(ctx, st, homes, tags)
 	if err != nil {
 		return err
 	}

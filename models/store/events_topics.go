@@ -18,6 +18,11 @@ func (s *Store) statusTopics(ctx context.Context, st *models.Status, tags []stri
 	if err != nil {
 		return nil, err
 	}
+	return s.topicsOf(ctx, st, homes, tags)
+}
+
+// topicsOf is statusTopics given the home timelines that show st.
+func (s *Store) topicsOf(ctx context.Context, st *models.Status, homes, tags []string) ([]string, error) {
 	topics := make([]string, 0, len(homes)+8)
 	for _, id := range homes {
 		topics = append(topics, stream.HomeTopic(id))

@@ -24,7 +24,11 @@ import (
 // never a reblog of a status the recipient's home already holds (as the
 // original or as another reblog). Mutes are applied when reading (Home), so
 // that an expiring mute brings the statuses back.
-func (s *Store) fanOut(ctx context.Context, st *models.Status, orig *models.Status) error {
+//
+// It returns the accounts whose home timeline got st: for a status just
+// made these are all the homes that hold it, which its stream events need
+// (statusTopics would otherwise read them back).
+func (s *Store) fanOut(ctx context.Context, st *models.Status, orig *models.Status) ([]string, error) {
 	rsql, args := recipientsSQL(st, s.IsPostgres())
 	var b strings.Builder
 	b.WriteString("INSERT INTO home_timeline (account_id, status_id, reblog_of_id) SELECT r.id, ?, ? FROM (")
@@ -39,8 +43,10 @@ func (s *Store) fanOut(ctx context.Context, st *models.Status, orig *models.Stat
 		b.WriteString(" AND NOT EXISTS (SELECT 1 FROM home_timeline h WHERE h.account_id = r.id AND h.reblog_of_id = ?)")
 		args = append(args, orig.AccountID, orig.AccountID, orig.AccountID, orig.ID, orig.ID)
 	}
-	b.WriteString(" ON CONFLICT DO NOTHING")
-	return s.hotExec(ctx, b.String(), args...) // few shapes of SQL: prepared once
+	b.WriteString(" ON CONFLICT DO NOTHING RETURNING account_id")
+	var homes []string
+	err := s.hotScan(ctx, &homes, b.String(), args...) // few shapes of SQL: prepared once
+	return homes, err
 }
 
 // recipientsSQL selects the candidate account ids (column id) for st.

@@ -47,6 +47,12 @@ func (s *Store) federate(ctx context.Context, kind models.PublicationKind, actor
 	if d.Target != "" && (local[d.Target] || len(rows) < 2) {
 		return nil
 	}
+	return s.putPublication(ctx, kind, actorID, objectID, d)
+}
+
+// putPublication is federate for a caller that knows actorID is local and
+// d has no Target: it records the publication without looking them up.
+func (s *Store) putPublication(ctx context.Context, kind models.PublicationKind, actorID, objectID string, d models.PublicationData) error {
 	now := nowUTC()
 	p := &models.Publication{ID: models.NewID(), Kind: kind, AccountID: actorID, ObjectID: objectID,
 		Data: d, NextAttemptAt: now, CreatedAt: now}

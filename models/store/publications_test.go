@@ -246,6 +246,8 @@ func TestPublicationsNotForRemoteActions(t *testing.T) {
 func TestPublicationCommitsWithItsAction(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t, "alice", "carol")
+	pubRemote(t, w, "bob", "b.example", true)
+	w.follow("bob", "alice") // a post of alice's has someone remote to reach
 	secret := w.post("carol", store.NewStatus{Content: "<p>s</p>", Visibility: models.VisibilityPrivate})
 	pubTake(t, w)
 	// A reply to a status alice may not see fails: no status, no publication.
@@ -327,6 +329,9 @@ func TestStatusReachAndFollowerInboxes(t *testing.T) {
 func TestClaimPublicationsLease(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t, "alice")
+	pubRemote(t, w, "bob", "b.example", true)
+	w.follow("bob", "alice")
+	pubTake(t, w)
 	w.post("alice", storeNew("one"))
 	w.post("alice", storeNew("two"))
 	now := time.Now()

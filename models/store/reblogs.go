@@ -81,10 +81,11 @@ func (s *Store) reblog(ctx context.Context, accountID, statusID string, o Reblog
 	if err := s.bumpStatus(ctx, orig.ID, countReblogs, 1); err != nil {
 		return "", err
 	}
-	if err := s.fanOut(ctx, r, orig); err != nil {
+	homes, err := s.fanOut(ctx, r, orig)
+	if err != nil {
 		return "", err
 	}
-	if err := s.emitNewStatus(ctx, r, nil, nil); err != nil {
+	if err := s.emitNewStatus(ctx, r, homes, nil, nil); err != nil {
 		return "", err
 	}
 	if err := s.federate(ctx, models.PublishAnnounce, accountID, r.ID, models.PublicationData{}); err != nil {

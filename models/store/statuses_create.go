@@ -64,16 +64,17 @@ func (s *Store) createStatus(ctx context.Context, in NewStatus, accounts map[str
 			return "", nil, err
 		}
 	}
-	if err := s.fanOut(ctx, st, nil); err != nil {
+	homes, err := s.fanOut(ctx, st, nil)
+	if err != nil {
 		return "", nil, err
 	}
-	if err := s.emitNewStatus(ctx, st, in.Tags, mentions); err != nil {
+	if err := s.emitNewStatus(ctx, st, homes, in.Tags, mentions); err != nil {
 		return "", nil, err
 	}
 	if err := s.notifyNewStatus(ctx, st, mentions); err != nil {
 		return "", nil, err
 	}
-	if err := s.federate(ctx, models.PublishCreate, st.AccountID, st.ID, models.PublicationData{}); err != nil {
+	if err := s.publishNewStatus(ctx, st, accounts, mentions); err != nil {
 		return "", nil, err
 	}
 	announced, err := s.announceToCommunities(ctx, st, in)
