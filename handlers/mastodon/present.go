@@ -52,6 +52,12 @@ func (h *Handler) presentStatuses(ctx context.Context, viewerID string, sts []*m
 // filtersAt (not asked when it is zero), so that timelines of viewers
 // without filters skip loading them.
 func (h *Handler) presentStatusesAt(ctx context.Context, viewerID string, sts []*models.Status, filtersAt time.Time) ([]entity.Status, bool, error) {
+	return h.present(ctx, viewerID, sts, filtersAt, true)
+}
+
+// present is presentStatusesAt; without flags the viewer's flags are not
+// read and all false (for a status the viewer has just made).
+func (h *Handler) present(ctx context.Context, viewerID string, sts []*models.Status, filtersAt time.Time, flags bool) ([]entity.Status, bool, error) {
 	var accountIDs []string
 	seen := map[string]bool{}
 	for _, st := range sts {
@@ -70,7 +76,9 @@ func (h *Handler) presentStatusesAt(ctx context.Context, viewerID string, sts []
 	}
 	targets := make([]*models.Status, 0, len(sts))
 	for _, st := range sts {
-		targets = append(targets, st.Target())
+		if flags {
+			targets = append(targets, st.Target())
+		}
 	}
 	extras, err := h.Store.StatusExtras(ctx, viewerID, accountIDs, targets, filtersAt)
 	if err != nil {
@@ -92,7 +100,7 @@ func (h *Handler) presentStatusesAt(ctx context.Context, viewerID string, sts []
 		}
 		return e
 	}
-	flags := func(st *models.Status) *models.StatusViewer {
+	viewerFlags := func(st *models.Status) *models.StatusViewer {
 		if viewerID == "" {
 			return nil
 		}
@@ -104,16 +112,30 @@ func (h *Handler) presentStatusesAt(ctx context.Context, viewerID string, sts []
 		p := entity.StatusParts{Account: account(st.Account)}
 		if st.Reblog != nil {
 			inner := entity.NewStatus(h.Site, st.Reblog, entity.StatusParts{
-				Account: account(st.Reblog.Account), Viewer: flags(st.Reblog),
+				Account: account(st.Reblog.Account), Viewer: viewerFlags(st.Reblog),
 			})
 			p.Reblog = &inner
-			p.Viewer = flags(st.Reblog) // Mastodon mirrors the target's flags on the wrapper
+			p.Viewer = viewerFlags(st.Reblog) // Mastodon mirrors the target's flags on the wrapper
 		} else {
-			p.Viewer = flags(st)
+			p.Viewer = viewerFlags(st)
 		}
 		out = append(out, entity.NewStatus(h.Site, st, p))
 	}
 	return out, extras.Filters, nil
+}
+
+// newStatusEntity renders a status viewerID has just posted: when the
+// store made it in this call (fresh) and it replies to nothing, whose
+// thread they could have muted, its flags are known to be all false.
+func (h *Handler) newStatusEntity(ctx context.Context, viewerID string, st *models.Status, fresh bool) (entity.Status, error) {
+	if !fresh || st.ThreadID != st.ID || st.IsReblog() {
+		return h.statusEntity(ctx, viewerID, st)
+	}
+	out, _, err := h.present(ctx, viewerID, []*models.Status{st}, time.Time{}, false)
+	if err != nil {
+		return entity.Status{}, err
+	}
+	return out[0], nil
 }
 
 // statusEntity renders one status for viewerID.

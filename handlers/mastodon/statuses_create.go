@@ -65,7 +65,7 @@ func (h *Handler) statusCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	st, err := h.Store.CreateStatus(ctx, store.NewStatus{
+	st, fresh, err := h.Store.CreateStatusFresh(ctx, store.NewStatus{
 		AccountID: acct.ID, InReplyToID: parent,
 		Content: c.HTML, Text: c.Text, ContentType: c.ContentType,
 		SpoilerText: c.SpoilerText, Sensitive: sensitive || c.SpoilerText != "",
@@ -75,7 +75,7 @@ func (h *Handler) statusCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	e, err := h.statusEntity(ctx, acct.ID, st)
+	e, err := h.newStatusEntity(ctx, acct.ID, st, fresh)
 	if err != nil {
 		return err
 	}

@@ -290,3 +290,42 @@ func TestStatusCreateAnswerMatchesGet(t *testing.T) {
 		}
 	}
 }
+
+// The answer to a post skips reading the viewer's flags only for a status
+// the call made: a repeated Idempotency-Key returns the stored status with
+// its flags, and a reply into a muted thread says muted.
+func TestStatusCreateAnswerFlags(t *testing.T) {
+	t.Parallel()
+	s := instancetest.New(t)
+	alice := newUser(t, s, "alice")
+	post := func(key string, body map[string]any) map[string]any {
+		t.Helper()
+		code, _, doc := stRaw(t, s, alice.Token, "POST", "/api/v1/statuses", body, map[string]string{"Idempotency-Key": key})
+		stWant(t, "post", code, doc, http.StatusOK, "")
+		return stObject(t, doc)
+	}
+	first := post("k1", map[string]any{"status": "flags"})
+	for _, f := range []string{"favourited", "bookmarked", "pinned", "reblogged", "muted"} {
+		if first[f] != false {
+			t.Errorf("new status: %s = %v, want false", f, first[f])
+		}
+	}
+	id := first["id"].(string)
+	for _, action := range []string{"favourite", "bookmark", "pin", "mute"} {
+		code, _, doc := stRaw(t, s, alice.Token, "POST", "/api/v1/statuses/"+id+"/"+action, nil, nil)
+		stWant(t, action, code, doc, http.StatusOK, "")
+	}
+	again := post("k1", map[string]any{"status": "flags"})
+	if again["id"] != id {
+		t.Fatalf("repeated key gave %v, want %s", again["id"], id)
+	}
+	for _, f := range []string{"favourited", "bookmarked", "pinned", "muted"} {
+		if again[f] != true {
+			t.Errorf("repeated key: %s = %v, want true", f, again[f])
+		}
+	}
+	reply := post("k2", map[string]any{"status": "in the muted thread", "in_reply_to_id": id})
+	if reply["muted"] != true {
+		t.Errorf("reply into a muted thread: muted = %v, want true", reply["muted"])
+	}
+}

@@ -54,9 +54,18 @@ type NewStatus struct {
 // is models.ErrNotFound. The result is loaded as StatusesByIDs loads it.
 // On SQLite, concurrent calls share a transaction (statuses_batch.go).
 func (s *Store) CreateStatus(ctx context.Context, in NewStatus) (*models.Status, error) {
+	st, _, err := s.CreateStatusFresh(ctx, in)
+	return st, err
+}
+
+// CreateStatusFresh is CreateStatus that also reports whether this call
+// stored the status (fresh), rather than finding it stored before: nobody
+// can have favourited, bookmarked, pinned or reblogged a fresh status yet,
+// nor muted its thread unless it is a reply.
+func (s *Store) CreateStatusFresh(ctx context.Context, in NewStatus) (*models.Status, bool, error) {
 	if in.IdempotencyKey != "" {
 		if st, err := s.statusByIdempotencyKey(ctx, in.AccountID, in.IdempotencyKey); err == nil {
-			return st, nil
+			return st, false, nil
 		}
 	}
 	var id string
@@ -73,15 +82,17 @@ func (s *Store) CreateStatus(ctx context.Context, in NewStatus) (*models.Status,
 	}
 	if err != nil && in.IdempotencyKey != "" && errors.Is(err, models.ErrConflict) {
 		// Another request with the same key won the race.
-		return s.statusByIdempotencyKey(ctx, in.AccountID, in.IdempotencyKey)
+		st, err := s.statusByIdempotencyKey(ctx, in.AccountID, in.IdempotencyKey)
+		return st, false, err
 	}
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	if st != nil {
-		return st, nil
+	if st != nil { // createStatus completes only what it wrote
+		return st, true, nil
 	}
-	return s.StatusByID(ctx, id)
+	st, err = s.StatusByID(ctx, id)
+	return st, false, err
 }
 
 // StatusByID returns a status loaded as StatusesByIDs loads it, without a
