@@ -92,12 +92,14 @@ func (b *postBatcher) commit(ctx context.Context, s *Store, leader *pendingPost)
 	// index a flush): a failing post rolls the batch back, and it runs
 	// again with a savepoint around each post.
 	err = s.Tx(ctx, func(tx *Store) error {
-		for _, p := range batch {
-			if p.id, p.st, p.err = tx.createStatus(ctx, p.in, p.accounts); p.err != nil {
-				return p.err
+		return tx.batchSearch(ctx, len(batch), func() error {
+			for _, p := range batch {
+				if p.id, p.st, p.err = tx.createStatus(ctx, p.in, p.accounts); p.err != nil {
+					return p.err
+				}
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 	if err == nil || len(batch) == 1 {
 		return
@@ -106,20 +108,22 @@ func (b *postBatcher) commit(ctx context.Context, s *Store, leader *pendingPost)
 		p.id, p.st, p.err = "", nil, nil
 	}
 	err = s.Tx(ctx, func(tx *Store) error {
-		for _, p := range batch {
-			failed, err := tx.Savepoint(ctx, func(tx *Store) error {
-				var err error
-				p.id, p.st, err = tx.createStatus(ctx, p.in, p.accounts)
-				return err
-			})
-			if p.err = failed; failed != nil {
-				p.st = nil
+		return tx.batchSearch(ctx, len(batch), func() error {
+			for _, p := range batch {
+				failed, err := tx.Savepoint(ctx, func(tx *Store) error {
+					var err error
+					p.id, p.st, err = tx.createStatus(ctx, p.in, p.accounts)
+					return err
+				})
+				if p.err = failed; failed != nil {
+					p.st = nil
+				}
+				if err != nil {
+					return err
+				}
 			}
-			if err != nil {
-				return err
-			}
-		}
-		return nil
+			return nil
+		})
 	})
 }
 

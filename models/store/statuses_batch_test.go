@@ -37,7 +37,7 @@ func TestCreateStatusBatchesConcurrentPosts(t *testing.T) {
 	got := make([]*models.Status, n)
 	errs := make([]error, n)
 	for i := range n {
-		in := storeNew(fmt.Sprint("post ", i))
+		in := storeNew(fmt.Sprintf("post word%d", i))
 		in.AccountID = w.id("alice")
 		in.Tags = []string{"batch"}
 		if i == 4 {
@@ -71,7 +71,28 @@ func TestCreateStatusBatchesConcurrentPosts(t *testing.T) {
 	if c := w.count("statuses", "TRUE"); c != n-1 {
 		t.Errorf("%d statuses stored, want %d", c, n-1)
 	}
+	// Indexed for search once per batch (search_defer.go): each post's word
+	// finds it, once; the failed post's finds nothing.
+	for i := range n {
+		found, _, err := w.s.SearchStatuses(ctx, store.StatusSearch{ViewerID: w.id("bob"), Query: fmt.Sprintf("word%d", i)}, store.Page{Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := 1 - b2i(i == 4); len(found) != want || (want == 1 && found[0].ID != got[i].ID) {
+			t.Errorf("search for post %d's word: %d results, want %d", i, len(found), want)
+		}
+	}
+	if c := w.count("search_defer", "TRUE"); c != 0 {
+		t.Errorf("%d search_defer rows left", c)
+	}
 	if store.PostBatches(w.s) == 0 {
 		t.Error("no transaction held more than one post")
 	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
