@@ -2,6 +2,7 @@ package mastodon
 
 import (
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -144,7 +145,10 @@ func writeAppended(w http.ResponseWriter, appendJSON func([]byte) ([]byte, error
 		*buf = b
 		defer pageBuffers.Put(buf)
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	// The whole answer is known: no chunked framing around it.
+	h.Set("Content-Length", strconv.Itoa(len(b)))
 	w.WriteHeader(http.StatusOK)
 	_, err = w.Write(b)
 	return err

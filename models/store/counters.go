@@ -23,6 +23,7 @@ const (
 // bumpStat adds delta to one account counter, creating the stats row on
 // first use. Counters never go below zero.
 func (s *Store) bumpStat(ctx context.Context, accountID, column string, delta int) error {
+	s.invalidateStats(accountID) // stats_cache.go
 	return s.hotExec(ctx,
 		"INSERT INTO account_stats (account_id, "+column+") VALUES (?, ?) "+
 			"ON CONFLICT (account_id) DO UPDATE SET "+column+" = "+
@@ -32,6 +33,7 @@ func (s *Store) bumpStat(ctx context.Context, accountID, column string, delta in
 
 // noteStatus counts a new status for its author and records its time.
 func (s *Store) noteStatus(ctx context.Context, accountID string, at time.Time) error {
+	s.invalidateStats(accountID) // stats_cache.go
 	return s.hotExec(ctx,
 		"INSERT INTO account_stats (account_id, statuses_count, last_status_at) VALUES (?, 1, ?) "+
 			"ON CONFLICT (account_id) DO UPDATE SET statuses_count = account_stats.statuses_count + 1, "+

@@ -90,6 +90,17 @@ func (s *Store) attachParts(ctx context.Context, byID map[string]*models.Status)
 	if err != nil {
 		return err
 	}
+	applyParts(byID, parts, accounts)
+	for _, st := range byID {
+		st.Account = accounts[st.AccountID]
+		st.Reblog = byID[st.ReblogOfID]
+	}
+	return nil
+}
+
+// applyParts adds each mention (with its account) and tag of parts to its
+// status in byID.
+func applyParts(byID map[string]*models.Status, parts []statusPart, accounts map[string]*models.Account) {
 	for _, p := range parts {
 		st := byID[p.StatusID]
 		if p.Kind == partMention {
@@ -98,11 +109,6 @@ func (s *Store) attachParts(ctx context.Context, byID map[string]*models.Status)
 		}
 		st.Tags = append(st.Tags, &models.Tag{ID: p.Ref, Name: p.Name, DisplayName: p.DisplayName, CreatedAt: p.CreatedAt.Time})
 	}
-	for _, st := range byID {
-		st.Account = accounts[st.AccountID]
-		st.Reblog = byID[st.ReblogOfID]
-	}
-	return nil
 }
 
 // Kinds of statusPart rows.

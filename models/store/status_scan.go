@@ -40,15 +40,11 @@ func (s *Store) scanStatuses(ctx context.Context, dest *[]*models.Status, query 
 	if s.stmts == nil {
 		return s.hotScan(ctx, dest, query, args...)
 	}
-	st, done, err := s.prepared(ctx, query, args)
+	rows, done, err := s.hotQuery(ctx, query, args)
 	if err != nil {
 		return err
 	}
 	defer done()
-	rows, err := st.QueryContext(ctx, args...)
-	if err != nil {
-		return mapErr(err)
-	}
 	defer rows.Close()
 	for rows.Next() {
 		x, err := scanStatus(rows)

@@ -48,6 +48,11 @@ func (s *Store) deleteStatus(ctx context.Context, st *models.Status) error {
 	}
 	// Reblogs of st: their authors count one status fewer.
 	reblogs := s.db.NewSelect().Model((*models.Status)(nil)).Column("account_id").Where("reblog_of_id = ?", st.ID)
+	var rebloggers []string
+	if err := reblogs.Scan(ctx, &rebloggers); err != nil {
+		return mapErr(err)
+	}
+	s.invalidateStats(rebloggers...) // stats_cache.go
 	if _, err := s.db.NewUpdate().Model((*models.AccountStats)(nil)).
 		Set("statuses_count = CASE WHEN statuses_count > 0 THEN statuses_count - 1 ELSE 0 END").
 		Where("account_id IN (?)", reblogs).Exec(ctx); err != nil {

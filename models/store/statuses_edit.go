@@ -78,6 +78,7 @@ func (s *Store) UpdateStatus(ctx context.Context, id string, u StatusUpdate) (*m
 	if err != nil {
 		return nil, err
 	}
+	s.invalidateStatuses(id) // status_cache.go
 	return s.StatusByID(ctx, id)
 }
 

@@ -138,16 +138,27 @@ func (s *Store) hotScan(ctx context.Context, dest any, query string, args ...any
 	if s.stmts == nil {
 		return mapErr(s.db.NewRaw(query, bunArgs(args)...).Scan(ctx, dest))
 	}
-	st, done, err := s.prepared(ctx, query, args)
+	rows, done, err := s.hotQuery(ctx, query, args)
 	if err != nil {
 		return err
 	}
 	defer done()
+	return mapErr(s.raw.ScanRows(ctx, rows, dest))
+}
+
+// hotQuery runs query as a cached prepared statement (SQLite), as hotScan
+// does, and returns its rows with done, to call after they are closed.
+func (s *Store) hotQuery(ctx context.Context, query string, args []any) (*sql.Rows, func(), error) {
+	st, done, err := s.prepared(ctx, query, args)
+	if err != nil {
+		return nil, nil, err
+	}
 	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
-		return mapErr(err)
+		done()
+		return nil, nil, mapErr(err)
 	}
-	return mapErr(s.raw.ScanRows(ctx, rows, dest))
+	return rows, done, nil
 }
 
 // hotExec is hotScan for statements that return no rows. Outside a

@@ -47,6 +47,12 @@ type Store struct {
 	// accounts caches account rows for accountMap (account_cache.go);
 	// shared by a Store and its transactions.
 	accounts *accountCache
+	// statuses caches status rows and parts for home pages
+	// (status_cache.go); shared by a Store and its transactions.
+	statuses *statusCache
+	// stats caches account_stats rows for StatusExtras (stats_cache.go);
+	// shared by a Store and its transactions.
+	stats *statsCache
 	// gate queues this process's write transactions on SQLite
 	// (write_gate.go); nil on PostgreSQL.
 	gate writeGate
@@ -95,7 +101,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	st := &Store{db: db, raw: db, blocks: newDomainBlockCache(), tokens: newTokenCache(), accounts: newAccountCache(), stmts: stmts}
+	st := &Store{db: db, raw: db, blocks: newDomainBlockCache(), tokens: newTokenCache(), accounts: newAccountCache(), statuses: newStatusCache(), stats: newStatsCache(), stmts: stmts}
 	if stmts != nil {
 		st.gate, st.posts = newWriteGate(), &postBatcher{}
 	}
@@ -157,7 +163,7 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 	err := s.gated(ctx, func() error {
 		return s.raw.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 			pending = pending[:0]
-			return fn(&Store{db: tx, raw: s.raw, events: s.events, pending: &pending, blocks: s.blocks, tokens: s.tokens, accounts: s.accounts, stmts: s.stmts, gate: s.gate})
+			return fn(&Store{db: tx, raw: s.raw, events: s.events, pending: &pending, blocks: s.blocks, tokens: s.tokens, accounts: s.accounts, statuses: s.statuses, stats: s.stats, stmts: s.stmts, gate: s.gate})
 		})
 	})
 	if err == nil {

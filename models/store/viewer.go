@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -49,15 +51,21 @@ type extraRow struct {
 // ("") has no flags and no filters.
 func (s *Store) StatusExtras(ctx context.Context, viewerID string, accountIDs []string, sts []*models.Status, filtersAt time.Time) (StatusExtras, error) {
 	out := StatusExtras{Stats: make(map[string]models.AccountStats, len(accountIDs)), Viewers: map[string]models.StatusViewer{}}
+	// Counters come from the stats cache (stats_cache.go) where it has
+	// them; not inside a transaction, which may see its own writes.
+	_, inTx := s.db.(bun.Tx)
+	cacheStats := s.stats != nil && !inTx
+	var statsGen uint64
+	if cacheStats && len(accountIDs) > 0 {
+		accountIDs, statsGen = s.stats.fill(out.Stats, accountIDs)
+	}
 	for _, id := range accountIDs {
 		out.Stats[id] = models.AccountStats{AccountID: id}
 	}
-	var sql []string
+	var shape extrasShape
 	var args []any
 	if len(accountIDs) > 0 {
-		sql = append(sql, "SELECT 's' AS kind, account_id AS key_id, statuses_count AS n_statuses,"+
-			" followers_count AS n_followers, following_count AS n_following, "+s.timeColumn("last_status_at")+" AS last_at"+
-			" FROM account_stats WHERE account_id IN (?)")
+		shape |= extrasStats
 		args = append(args, accountIDs)
 	}
 	var threadOf map[string][]string
@@ -75,38 +83,29 @@ func (s *Store) StatusExtras(ctx context.Context, viewerID string, accountIDs []
 				out.Viewers[x.ID] = models.StatusViewer{}
 			}
 		}
-		in := dedupe(ids)
-		const zeros = ", 0, 0, 0, NULL"
-		sql = append(sql,
-			"SELECT 'f', status_id"+zeros+" FROM favourites WHERE account_id = ? AND status_id IN (?)",
-			"SELECT 'b', status_id"+zeros+" FROM bookmarks WHERE account_id = ? AND status_id IN (?)",
-			// An account has at most MaxPins pins and mutes few threads:
-			// reading its rows and checking each against the list (|| ''
-			// keeps SQLite from probing the index once per listed id)
-			// costs less than a probe per id.
-			"SELECT 'p', status_id"+zeros+" FROM pins WHERE account_id = ? AND status_id || '' IN (?)",
-			"SELECT 'r', reblog_of_id"+zeros+" FROM statuses WHERE account_id = ? AND reblog_of_id IN (?)",
-			"SELECT 'm', thread_id"+zeros+" FROM status_mutes WHERE account_id = ? AND thread_id || '' IN (?)")
-		args = append(args, viewerID, in, viewerID, in, viewerID, in, viewerID, in, viewerID, dedupe(threads))
+		var in any = dedupe(ids)
+		if s.stmts != nil { // the same JSON array four times (convertArgs)
+			in = jsonStrings(in.([]string))
+		}
+		shape |= extrasFlags
+		args = append(args, viewerID, viewerID, in, viewerID, viewerID, in, viewerID, in, viewerID, in, viewerID, dedupe(threads))
 	}
 	if viewerID != "" && !filtersAt.IsZero() {
-		sql = append(sql, "SELECT 'x', id, 0, 0, 0, NULL FROM filters WHERE account_id = ?"+
-			" AND (expires_at IS NULL OR expires_at > ?)")
+		shape |= extrasFilters
 		args = append(args, viewerID, filtersAt.UTC())
 	}
-	if len(sql) == 0 {
+	if shape == 0 {
 		return out, nil
 	}
-	if len(accountIDs) == 0 { // the first SELECT names the columns
-		sql[0] = "SELECT 'z' AS kind, '' AS key_id, 0 AS n_statuses, 0 AS n_followers, 0 AS n_following," +
-			" NULL AS last_at WHERE 1 = 0 UNION ALL " + sql[0]
-	}
 	var rows []extraRow
-	if err := s.hotScan(ctx, &rows, joinUnion(sql), args...); err != nil {
+	if err := s.hotScan(ctx, &rows, s.extrasQuery(shape), args...); err != nil {
 		return StatusExtras{}, err
 	}
 	for _, r := range rows {
 		out.add(r, threadOf)
+	}
+	if cacheStats && len(accountIDs) > 0 {
+		s.stats.put(statsGen, accountIDs, out.Stats)
 	}
 	return out, nil
 }
@@ -145,10 +144,64 @@ func (x *StatusExtras) add(r extraRow, threadOf map[string][]string) {
 	}
 }
 
-func joinUnion(parts []string) string {
-	out := parts[0]
-	for _, p := range parts[1:] {
-		out += " UNION ALL " + p
+// extrasShape says which parts StatusExtras's query has.
+type extrasShape int
+
+const (
+	extrasStats extrasShape = 1 << iota
+	extrasFlags
+	extrasFilters
+)
+
+// extrasQueries holds StatusExtras's query text by shape, for SQLite [0]
+// and PostgreSQL [1]: building it was a few percent of a page's
+// allocations.
+var extrasQueries [2][8]atomic.Pointer[string]
+
+// extrasQuery is StatusExtras's query for shape: its arguments are, in
+// order, the account ids (stats); the viewer twice, the status ids, the
+// viewer twice, the status ids, the viewer and the status ids twice, the
+// viewer and the thread ids (flags); the viewer and the time (filters).
+func (s *Store) extrasQuery(shape extrasShape) string {
+	db := 0
+	if s.stmts == nil {
+		db = 1
 	}
-	return out
+	if q := extrasQueries[db][shape].Load(); q != nil {
+		return *q
+	}
+	var parts []string
+	if shape&extrasStats != 0 {
+		parts = append(parts, "SELECT 's' AS kind, account_id AS key_id, statuses_count AS n_statuses,"+
+			" followers_count AS n_followers, following_count AS n_following, "+s.timeColumn("last_status_at")+" AS last_at"+
+			" FROM account_stats WHERE account_id IN (?)")
+	}
+	if shape&extrasFlags != 0 {
+		const zeros = ", 0, 0, 0, NULL"
+		parts = append(parts,
+			// Most accounts have no favourites or bookmarks: one probe
+			// (an uncorrelated EXISTS runs once) spares them a probe per id.
+			"SELECT 'f', status_id"+zeros+" FROM favourites WHERE account_id = ?"+
+				" AND EXISTS (SELECT 1 FROM favourites AS fz WHERE fz.account_id = ?) AND status_id IN (?)",
+			"SELECT 'b', status_id"+zeros+" FROM bookmarks WHERE account_id = ?"+
+				" AND EXISTS (SELECT 1 FROM bookmarks AS bz WHERE bz.account_id = ?) AND status_id IN (?)",
+			// An account has at most MaxPins pins and mutes few threads:
+			// reading its rows and checking each against the list (|| ''
+			// keeps SQLite from probing the index once per listed id)
+			// costs less than a probe per id.
+			"SELECT 'p', status_id"+zeros+" FROM pins WHERE account_id = ? AND status_id || '' IN (?)",
+			"SELECT 'r', reblog_of_id"+zeros+" FROM statuses WHERE account_id = ? AND reblog_of_id IN (?)",
+			"SELECT 'm', thread_id"+zeros+" FROM status_mutes WHERE account_id = ? AND thread_id || '' IN (?)")
+	}
+	if shape&extrasFilters != 0 {
+		parts = append(parts, "SELECT 'x', id, 0, 0, 0, NULL FROM filters WHERE account_id = ?"+
+			" AND (expires_at IS NULL OR expires_at > ?)")
+	}
+	if shape&extrasStats == 0 { // the first SELECT names the columns
+		parts[0] = "SELECT 'z' AS kind, '' AS key_id, 0 AS n_statuses, 0 AS n_followers, 0 AS n_following," +
+			" NULL AS last_at WHERE 1 = 0 UNION ALL " + parts[0]
+	}
+	q := strings.Join(parts, " UNION ALL ")
+	extrasQueries[db][shape].Store(&q)
+	return q
 }
