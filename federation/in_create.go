@@ -30,7 +30,7 @@ func (f *Federator) onCreate(ctx context.Context, act *astype.Activity, actor *m
 	if note.AttributedTo != actor.URI {
 		return foreign("status", note.ID, actor)
 	}
-	if _, err := f.st.StatusByURI(ctx, note.ID); err == nil || !errors.Is(err, models.ErrNotFound) {
+	if stored, err := f.st.StatusStored(ctx, note.ID); stored || err != nil {
 		return err
 	}
 	ok, err := f.relevant(ctx, note, actor, ownerFrom(ctx))

@@ -33,13 +33,15 @@ type Inbox struct {
 	store *store.Store
 	log   *slog.Logger
 	queue *InboxQueue
+	// signers remembers key owners and parsed keys (inbox_keys.go).
+	signers *signerCache
 }
 
 // newInbox builds the inbox of f and its queue.
 func newInbox(f *Federator, st *store.Store, log *slog.Logger) *Inbox {
 	q := newInboxQueue(st, log, f.processQueued)
 	q.batch = f
-	return &Inbox{fed: f, store: st, log: log, queue: q}
+	return &Inbox{fed: f, store: st, log: log, queue: q, signers: newSignerCache()}
 }
 
 // InboxQueue is the queue of activities the inbox accepted; Run (or, in
@@ -71,11 +73,14 @@ func (in *Inbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "Could not read request body")
 		return
 	}
-	signer, err := in.authenticate(r, body, peek(body))
+	// Decoded once: peek reads it before the signature is checked, and
+	// parse, after, reports a body that did not decode.
+	doc, derr := astype.DecodeObject(body)
+	signer, err := in.authenticate(r, body, peek(doc))
 	if !in.authenticated(w, r, err) {
 		return
 	}
-	act, ok := in.parse(w, r, body, signer)
+	act, ok := in.parse(w, r, doc, derr, signer)
 	if !ok {
 		return
 	}
@@ -122,8 +127,11 @@ func (in *Inbox) authenticated(w http.ResponseWriter, r *http.Request, err error
 // parse reads the activity and applies the checks that need it: a type
 // Stoa reads, signer = actor, CheckOrigin. It writes the answer when the
 // request stops here.
-func (in *Inbox) parse(w http.ResponseWriter, r *http.Request, body []byte, signer *models.Account) (*astype.Activity, bool) {
-	act, err := astype.ParseActivity(body)
+func (in *Inbox) parse(w http.ResponseWriter, r *http.Request, doc map[string]any, err error, signer *models.Account) (*astype.Activity, bool) {
+	var act *astype.Activity
+	if err == nil {
+		act, err = astype.ParseActivityMap(doc)
+	}
 	switch {
 	case errors.Is(err, astype.ErrUnsupported):
 		in.log.Debug("inbox: ignoring unsupported activity", "path", r.URL.Path, "err", err)

@@ -195,6 +195,15 @@ func TestInboxRefusesBadRequests(t *testing.T) {
 		{"known key id, wrong key", func() *http.Request {
 			return signed(t, inbox, body, stranger, httpsig.RSA_SHA256, alice.PublicKeyURI, allHeaders, now)
 		}, 401, "verification failed"},
+		{"signed, not JSON", func() *http.Request {
+			return signed(t, inbox, []byte(`{"type":`), key, httpsig.RSA_SHA256, alice.PublicKeyURI, allHeaders, now)
+		}, 400, "Malformed activity"},
+		{"signed, not an object", func() *http.Request {
+			return signed(t, inbox, []byte(`[1]`), key, httpsig.RSA_SHA256, alice.PublicKeyURI, allHeaders, now)
+		}, 400, "Malformed activity"},
+		{"signed, null", func() *http.Request {
+			return signed(t, inbox, []byte(`null`), key, httpsig.RSA_SHA256, alice.PublicKeyURI, allHeaders, now)
+		}, 400, "not a JSON object"},
 		{"unknown inbox", func() *http.Request {
 			return signed(t, s.URL+"/users/nobody/inbox", body, key, httpsig.RSA_SHA256, alice.PublicKeyURI, allHeaders, now)
 		}, 404, "not found"},

@@ -26,8 +26,12 @@ var errGoneActor = errors.New("federation: delete of an unknown actor")
 // the instance actor) and stored. Nothing is fetched for the self-Delete
 // of an actor on the key's host (errGoneActor).
 func (in *Inbox) keyOwner(ctx context.Context, keyID string, peek peeked) (*models.Account, error) {
+	if a := in.signers.owner(ctx, in.store, keyID); a != nil {
+		return a, nil
+	}
 	a, err := in.store.AccountByKeyURI(ctx, keyID)
 	if err == nil {
+		in.signers.remember(keyID, a)
 		return a, nil
 	}
 	if !errors.Is(err, models.ErrNotFound) {

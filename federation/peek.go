@@ -1,7 +1,5 @@
 package federation
 
-import "encoding/json"
-
 // peeked is what the inbox reads of a body before authenticating it: just
 // enough to recognise an actor's Delete of itself.
 type peeked struct {
@@ -15,18 +13,11 @@ func (p peeked) selfDelete() bool {
 	return p.Type == "Delete" && p.Actor != "" && p.Object == p.Actor
 }
 
-// peek decodes type, actor and object (as ids) leniently; anything it
-// cannot read is left "".
-func peek(body []byte) peeked {
-	var doc struct {
-		Type   any `json:"type"`
-		Actor  any `json:"actor"`
-		Object any `json:"object"`
-	}
-	if json.Unmarshal(body, &doc) != nil {
-		return peeked{}
-	}
-	return peeked{Type: first(doc.Type), Actor: first(doc.Actor), Object: first(doc.Object)}
+// peek reads type, actor and object (as ids) of a decoded body
+// (astype.DecodeObject) leniently; anything it cannot read, or a body that
+// did not decode (nil), is left "".
+func peek(doc map[string]any) peeked {
+	return peeked{Type: first(doc["type"]), Actor: first(doc["actor"]), Object: first(doc["object"])}
 }
 
 // first is a string, the id of an object, or the first of an array of

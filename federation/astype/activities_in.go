@@ -153,7 +153,17 @@ func objectFrom(t vocab.Type, depth int) (ObjectRef, error) {
 
 // ParseActivity parses a JSON activity (an inbox POST body).
 func ParseActivity(data []byte) (*Activity, error) {
-	t, err := Parse(data)
+	m, err := DecodeObject(data)
+	if err != nil {
+		return nil, err
+	}
+	return ParseActivityMap(m)
+}
+
+// ParseActivityMap is ParseActivity of a decoded body (DecodeObject); it
+// does not change m.
+func ParseActivityMap(m map[string]any) (*Activity, error) {
+	t, err := ParseMap(m)
 	if err != nil {
 		return nil, err
 	}

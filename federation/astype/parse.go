@@ -31,6 +31,16 @@ const maxNesting = 8
 // Parse decodes one ActivityStreams JSON document into a go-fed value.
 // See ParseMap.
 func Parse(data []byte) (vocab.Type, error) {
+	m, err := DecodeObject(data)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMap(m)
+}
+
+// DecodeObject decodes a JSON object, as Parse does before resolving it:
+// anything else is ErrMalformed.
+func DecodeObject(data []byte) (map[string]any, error) {
 	var m map[string]any
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
@@ -38,7 +48,7 @@ func Parse(data []byte) (vocab.Type, error) {
 	if m == nil {
 		return nil, fmt.Errorf("%w: not a JSON object", ErrMalformed)
 	}
-	return ParseMap(m)
+	return m, nil
 }
 
 // ParseMap resolves a decoded JSON object into a go-fed value through

@@ -89,13 +89,11 @@ func (tx *Store) enqueueInboxChunk(ctx context.Context, items []*InboxItem, queu
 // statements, whose text changes with the number of rows.
 func (tx *Store) enqueueInboxRows(ctx context.Context, items []*InboxItem, queued []bool) error {
 	for i, it := range items {
-		var fresh []string
-		err := tx.hotScan(ctx, &fresh, "INSERT INTO inbox_activities (activity_id, inbox, received_at) VALUES (?, ?, ?)"+
-			" ON CONFLICT DO NOTHING RETURNING activity_id", it.ActivityID, it.Inbox, it.ReceivedAt.UTC())
+		n, err := tx.insertInboxActivity(ctx, it)
 		if err != nil {
 			return err
 		}
-		if len(fresh) == 0 { // accepted before, or earlier in items
+		if n == 0 { // accepted before, or earlier in items
 			continue
 		}
 		if err := tx.hotInsert(ctx, it); err != nil {
@@ -104,6 +102,24 @@ func (tx *Store) enqueueInboxRows(ctx context.Context, items []*InboxItem, queue
 		queued[i] = true
 	}
 	return nil
+}
+
+// insertInboxActivity records the activity id of it in inbox_activities
+// with a prepared statement (SQLite, inside tx) and returns how many rows
+// it inserted: 0 when the id was there.
+func (tx *Store) insertInboxActivity(ctx context.Context, it *InboxItem) (int64, error) {
+	args := []any{it.ActivityID, it.Inbox, it.ReceivedAt.UTC()}
+	st, done, err := tx.prepared(ctx, "INSERT INTO inbox_activities (activity_id, inbox, received_at) VALUES (?, ?, ?)"+
+		" ON CONFLICT DO NOTHING", args)
+	if err != nil {
+		return 0, err
+	}
+	defer done()
+	res, err := st.ExecContext(ctx, args...)
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	return res.RowsAffected()
 }
 
 // DueInboxItems returns up to limit queued items due at now, oldest
@@ -115,8 +131,15 @@ func (s *Store) DueInboxItems(ctx context.Context, now time.Time, limit int) ([]
 	return out, mapErr(err)
 }
 
-// DeleteInboxItems removes processed items.
+// DeleteInboxItems removes processed items. On SQLite it is one prepared
+// statement (hotExec) whatever the number of ids.
 func (s *Store) DeleteInboxItems(ctx context.Context, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if s.stmts != nil {
+		return s.hotExec(ctx, "DELETE FROM inbox_queue WHERE id IN (?)", ids)
+	}
 	for start := 0; start < len(ids); start += inboxChunk {
 		chunk := ids[start:min(start+inboxChunk, len(ids))]
 		_, err := s.db.NewDelete().Model((*InboxItem)(nil)).Where("id IN (?)", bun.In(chunk)).Exec(ctx)

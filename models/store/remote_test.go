@@ -161,3 +161,23 @@ func TestReportsAndCollections(t *testing.T) {
 		t.Fatalf("reports: %+v %v", rs, err)
 	}
 }
+
+func TestStatusStored(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t, "alice")
+	bob := remoteAccount(t, w.s, "bob")
+	uri := "https://remote.example/users/bob/statuses/1"
+	if ok, err := w.s.StatusStored(ctx, uri); ok || err != nil {
+		t.Fatalf("before: %v, %v", ok, err)
+	}
+	if _, err := w.s.CreateStatus(ctx, store.NewStatus{AccountID: bob.ID, URI: uri, Content: "<p>hi</p>",
+		Visibility: models.VisibilityPublic}); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := w.s.StatusStored(ctx, uri); !ok || err != nil {
+		t.Fatalf("after: %v, %v", ok, err)
+	}
+	if ok, err := w.s.StatusStored(ctx, uri+"0"); ok || err != nil {
+		t.Fatalf("another uri: %v, %v", ok, err)
+	}
+}
