@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"time"
 
@@ -94,11 +95,28 @@ func (s *Store) createStatus(ctx context.Context, in NewStatus, accounts map[str
 }
 
 // statusAccounts loads the author and the accounts a new status mentions.
-// Outside a transaction they may come from the account cache, as they do
-// when StatusByID loads the status; the author cannot vanish in between
-// (statuses.account_id is a foreign key).
+// They may come from the account cache, as they do when StatusByID loads
+// the status, even inside a transaction (the inbox's): what createStatus
+// reads of them (the domain, the URIs) does not change, an account this
+// transaction wrote is not in the cache (writes drop it), and the author
+// cannot vanish in between (statuses.account_id is a foreign key). Rows
+// read inside a transaction are not cached.
 func (s *Store) statusAccounts(ctx context.Context, in NewStatus) (map[string]*models.Account, error) {
-	return s.accountMap(ctx, dedupe(append([]string{in.AccountID}, in.Mentions...)))
+	ids := dedupe(append([]string{in.AccountID}, in.Mentions...))
+	if _, inTx := s.db.(bun.Tx); !inTx || s.accounts == nil {
+		return s.accountMap(ctx, ids)
+	}
+	m := make(map[string]*models.Account, len(ids))
+	missing, _ := s.accounts.fill(m, ids)
+	if len(missing) == 0 {
+		return m, nil
+	}
+	rest, err := s.accountMap(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(m, rest)
+	return m, nil
 }
 
 // completeNewStatus fills the parts of a status just written, as
@@ -188,9 +206,14 @@ func (s *Store) linkParent(ctx context.Context, st *models.Status, parentID, par
 }
 
 func (s *Store) statusIDByURI(ctx context.Context, uri string) (string, error) {
-	var id string
-	err := s.db.NewSelect().Model((*models.Status)(nil)).Column("id").Where("uri = ?", uri).Scan(ctx, &id)
-	return id, mapErr(err)
+	var ids []string
+	if err := s.hotScan(ctx, &ids, "SELECT id FROM statuses WHERE uri = ?", uri); err != nil {
+		return "", err
+	}
+	if len(ids) == 0 {
+		return "", models.ErrNotFound
+	}
+	return ids[0], nil
 }
 
 // countNewStatus updates the author's stats and the parent's replies_count.
@@ -212,12 +235,14 @@ func (s *Store) countNewStatus(ctx context.Context, st *models.Status) error {
 // adoptOrphans attaches replies that arrived before st (they name st's URI
 // as their parent): their threads join st's thread. It returns how many.
 func (s *Store) adoptOrphans(ctx context.Context, st *models.Status) (int, error) {
-	var orphans []*models.Status
-	err := s.db.NewSelect().Model(&orphans).Column("id", "visibility").
-		Where("in_reply_to_uri = ?", st.URI).Where("in_reply_to_id IS NULL").
-		Where("in_reply_to_uri IS NOT NULL").Scan(ctx)
+	var orphans []struct {
+		ID         string            `bun:"id"`
+		Visibility models.Visibility `bun:"visibility"`
+	}
+	err := s.hotScan(ctx, &orphans, "SELECT id, visibility FROM statuses"+
+		" WHERE in_reply_to_uri = ? AND in_reply_to_id IS NULL AND in_reply_to_uri IS NOT NULL", st.URI)
 	if err != nil || len(orphans) == 0 {
-		return 0, mapErr(err)
+		return 0, err
 	}
 	ids := make([]string, len(orphans))
 	replies := 0
