@@ -103,27 +103,31 @@ func (q *InboxQueue) applyShared(ctx context.Context, groups [][]*queuedActivity
 			start := time.Now()
 			var ids []string
 			halted := map[int]bool{}
-			for _, r := range refs {
-				if used == inboxTxMax || time.Since(start) > inboxTxBudget {
-					break
+			// The statuses stored are indexed for search once, at the end:
+			// savepoints would flush the index once per activity.
+			return tx.DeferSearch(ctx, func() error {
+				for _, r := range refs {
+					if used == inboxTxMax || time.Since(start) > inboxTxBudget {
+						break
+					}
+					used++
+					if stopped[r.g] || halted[r.g] {
+						continue
+					}
+					qa := groups[r.g][r.i]
+					failed, err := tx.Savepoint(ctx, func(tx *store.Store) error { return q.batch.applyTx(ctx, tx, qa) })
+					if err != nil {
+						return err
+					}
+					if failed != nil {
+						halted[r.g] = true
+						continue
+					}
+					done = append(done, r)
+					ids = append(ids, qa.item.ID)
 				}
-				used++
-				if stopped[r.g] || halted[r.g] {
-					continue
-				}
-				qa := groups[r.g][r.i]
-				failed, err := tx.Savepoint(ctx, func(tx *store.Store) error { return q.batch.applyTx(ctx, tx, qa) })
-				if err != nil {
-					return err
-				}
-				if failed != nil {
-					halted[r.g] = true
-					continue
-				}
-				done = append(done, r)
-				ids = append(ids, qa.item.ID)
-			}
-			return tx.DeleteInboxItems(ctx, ids)
+				return tx.DeleteInboxItems(ctx, ids)
+			})
 		})
 		if err != nil {
 			q.log.Warn("inbox: shared transaction failed, processing one by one", "err", err)

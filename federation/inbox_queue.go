@@ -3,6 +3,7 @@ package federation
 import (
 	"context"
 	"log/slog"
+	"runtime"
 	"sync"
 	"time"
 
@@ -106,6 +107,9 @@ func (q *InboxQueue) Add(ctx context.Context, inbox string, body []byte, act *as
 // commit stores the pending batch (the leader's own Add among them), hands
 // the results out and passes the lead to the next waiting Add, if any.
 func (q *InboxQueue) commit(ctx context.Context, leader *pendingAdd) {
+	// Yield once first, as the post batcher does: requests that are
+	// runnable and about to add join this commit instead of the next.
+	runtime.Gosched()
 	q.cmu.Lock()
 	n := min(len(q.pending), inboxCommitMax)
 	batch := q.pending[:n:n]

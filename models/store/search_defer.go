@@ -33,6 +33,12 @@ func (s *Store) deferSearch(ctx context.Context, fn func() error) error {
 	return s.hotExec(ctx, "DELETE FROM search_defer")
 }
 
+// DeferSearch is deferSearch for callers that store many statuses in one
+// transaction (the inbox's shared transactions); s must be that transaction.
+func (s *Store) DeferSearch(ctx context.Context, fn func() error) error {
+	return s.deferSearch(ctx, fn)
+}
+
 // batchSearch is deferSearch for a transaction of n posts; one post is
 // indexed by the trigger, which flushes no more often than a deferral.
 func (s *Store) batchSearch(ctx context.Context, n int, fn func() error) error {
