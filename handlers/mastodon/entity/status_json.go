@@ -13,20 +13,7 @@ import (
 // (media, emojis, fields, filters, roles) go through encoding/json.
 // TestAppendStatusesMatchesMarshal keeps the two in step, for every field.
 func AppendStatuses(dst []byte, sts []Status) ([]byte, error) {
-	if sts == nil {
-		return append(dst, "null"...), nil
-	}
-	dst = append(dst, '[')
-	var err error
-	for i := range sts {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		if dst, err = sts[i].appendJSON(dst); err != nil {
-			return nil, err
-		}
-	}
-	return append(dst, ']'), nil
+	return appendArray(dst, sts, func(dst []byte, s *Status) ([]byte, error) { return s.appendJSON(dst) })
 }
 
 // AppendStatus appends the JSON object of s to dst, as AppendStatuses
@@ -66,9 +53,13 @@ func (s *Status) appendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	dst = appendKey(dst, ',', "mentions")
-	dst = appendMentions(dst, s.Mentions)
+	if dst, err = appendArray(dst, s.Mentions, appendMention); err != nil {
+		return nil, err
+	}
 	dst = appendKey(dst, ',', "tags")
-	dst = appendTags(dst, s.Tags)
+	if dst, err = appendArray(dst, s.Tags, appendTag); err != nil {
+		return nil, err
+	}
 	dst = appendKey(dst, ',', "emojis")
 	if dst, err = appendSlice(dst, s.Emojis); err != nil {
 		return nil, err
@@ -182,42 +173,41 @@ func (a *Account) appendJSON(dst []byte) ([]byte, error) {
 	return append(dst, '}'), nil
 }
 
-func appendMentions(dst []byte, ms []StatusMention) []byte {
-	if ms == nil {
-		return append(dst, "null"...)
-	}
-	dst = append(dst, '[')
-	for i, m := range ms {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = appendKey(dst, '{', "id")
-		dst = appendString(dst, m.ID)
-		dst = appendKey(dst, ',', "username")
-		dst = appendString(dst, m.Username)
-		dst = appendKey(dst, ',', "url")
-		dst = appendString(dst, m.URL)
-		dst = appendKey(dst, ',', "acct")
-		dst = append(appendString(dst, m.Acct), '}')
-	}
-	return append(dst, ']')
+func appendMention(dst []byte, m *StatusMention) ([]byte, error) {
+	dst = appendKey(dst, '{', "id")
+	dst = appendString(dst, m.ID)
+	dst = appendKey(dst, ',', "username")
+	dst = appendString(dst, m.Username)
+	dst = appendKey(dst, ',', "url")
+	dst = appendString(dst, m.URL)
+	dst = appendKey(dst, ',', "acct")
+	return append(appendString(dst, m.Acct), '}'), nil
 }
 
-func appendTags(dst []byte, ts []StatusTag) []byte {
-	if ts == nil {
-		return append(dst, "null"...)
+func appendTag(dst []byte, t *StatusTag) ([]byte, error) {
+	dst = appendKey(dst, '{', "name")
+	dst = appendString(dst, t.Name)
+	dst = appendKey(dst, ',', "url")
+	return append(appendString(dst, t.URL), '}'), nil
+}
+
+// appendArray appends xs as a JSON array (null when nil, as encoding/json
+// writes a nil slice), each element written by each.
+func appendArray[T any](dst []byte, xs []T, each func([]byte, *T) ([]byte, error)) ([]byte, error) {
+	if xs == nil {
+		return append(dst, "null"...), nil
 	}
 	dst = append(dst, '[')
-	for i, t := range ts {
+	for i := range xs {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = appendKey(dst, '{', "name")
-		dst = appendString(dst, t.Name)
-		dst = appendKey(dst, ',', "url")
-		dst = append(appendString(dst, t.URL), '}')
+		var err error
+		if dst, err = each(dst, &xs[i]); err != nil {
+			return nil, err
+		}
 	}
-	return append(dst, ']')
+	return append(dst, ']'), nil
 }
 
 // appendKey appends sep and "name": (names need no escaping).
