@@ -40,30 +40,22 @@ func (s *Store) statusHeadSelect(alias string) string {
 // scanHeads runs a hot query selecting statusHeadSelect into dest; by hand
 // on SQLite, as scanStatuses.
 func (s *Store) scanHeads(ctx context.Context, dest *[]statusHead, query string, args ...any) error {
-	if s.stmts == nil {
-		return s.hotScan(ctx, dest, query, args...)
+	return scanByHand(ctx, s, dest, scanHead, query, args)
+}
+
+// scanHead reads one row of statusHeadSelect as SQLite returns it.
+func scanHead(rows *sql.Rows) (statusHead, error) {
+	var h statusHead
+	var inReplyTo, inReplyToAccount sql.NullString
+	var updated string
+	if err := rows.Scan(&h.ID, &h.ThreadID, &inReplyTo, &inReplyToAccount,
+		&h.RepliesCount, &h.ReblogsCount, &h.FavouritesCount, &updated); err != nil {
+		return h, mapErr(err)
 	}
-	rows, done, err := s.hotQuery(ctx, query, args)
-	if err != nil {
-		return err
-	}
-	defer done()
-	defer rows.Close()
-	for rows.Next() {
-		var h statusHead
-		var inReplyTo, inReplyToAccount sql.NullString
-		var updated string
-		if err := rows.Scan(&h.ID, &h.ThreadID, &inReplyTo, &inReplyToAccount,
-			&h.RepliesCount, &h.ReblogsCount, &h.FavouritesCount, &updated); err != nil {
-			return mapErr(err)
-		}
-		h.InReplyToID, h.InReplyToAccountID = inReplyTo.String, inReplyToAccount.String
-		if h.UpdatedAt, err = parseStoredTime(updated); err != nil {
-			return err
-		}
-		*dest = append(*dest, h)
-	}
-	return mapErr(rows.Err())
+	h.InReplyToID, h.InReplyToAccountID = inReplyTo.String, inReplyToAccount.String
+	var err error
+	h.UpdatedAt, err = parseStoredTime(updated)
+	return h, err
 }
 
 // Bounds of the status cache: entries, and bytes of their text (content,

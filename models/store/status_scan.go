@@ -37,6 +37,12 @@ func (s *Store) statusSelect(alias string) string {
 // lookup and a reflect call per column of every row) was several percent
 // of a timeline page. On PostgreSQL it is hotScan.
 func (s *Store) scanStatuses(ctx context.Context, dest *[]*models.Status, query string, args ...any) error {
+	return scanByHand(ctx, s, dest, scanStatus, query, args)
+}
+
+// scanByHand runs a hot query into dest: on SQLite each row read by scan,
+// on PostgreSQL through hotScan.
+func scanByHand[T any](ctx context.Context, s *Store, dest *[]T, scan func(*sql.Rows) (T, error), query string, args []any) error {
 	if s.stmts == nil {
 		return s.hotScan(ctx, dest, query, args...)
 	}
@@ -47,7 +53,7 @@ func (s *Store) scanStatuses(ctx context.Context, dest *[]*models.Status, query 
 	defer done()
 	defer rows.Close()
 	for rows.Next() {
-		x, err := scanStatus(rows)
+		x, err := scan(rows)
 		if err != nil {
 			return err
 		}
