@@ -2,7 +2,6 @@ package store
 
 import (
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/stoa-social/stoa/models"
@@ -19,75 +18,11 @@ const accountCacheTTL = 10 * time.Second
 // key); a full cache forgets a tenth of them, picked at random.
 const accountCacheMax = 10000
 
-// accountCache keeps account rows by id for accountMap, which every
+// newAccountCache keeps account rows by id for accountMap, which every
 // rendered page of statuses calls: with modernc's SQLite, fetching the ~25
-// columns of ~20 accounts costs about a quarter of a home page. Entries
-// are never handed out, only copies. gen orders loads against
-// invalidations as in tokenCache.
-type accountCache struct {
-	mu  sync.Mutex
-	gen uint64
-	m   map[string]accountEntry
-	now func() time.Time
-}
-
-type accountEntry struct {
-	a       *models.Account
-	expires time.Time
-}
-
-func newAccountCache() *accountCache {
-	return &accountCache{m: map[string]accountEntry{}, now: time.Now}
-}
-
-// fill puts copies of the live cached accounts among ids into m and
-// returns the ids it did not have, with the generation to hand to put.
-func (c *accountCache) fill(m map[string]*models.Account, ids []string) ([]string, uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	now := c.now()
-	var missing []string
-	for _, id := range ids {
-		if e, ok := c.m[id]; ok && now.Before(e.expires) {
-			m[id] = cloneAccount(e.a)
-			continue
-		}
-		missing = append(missing, id)
-	}
-	return missing, c.gen
-}
-
-// put caches copies of rows, read from the database at generation gen.
-func (c *accountCache) put(gen uint64, rows []*models.Account) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if gen != c.gen {
-		return
-	}
-	if len(c.m)+len(rows) > accountCacheMax {
-		n := accountCacheMax / 10
-		for id := range c.m {
-			if n--; n < 0 {
-				break
-			}
-			delete(c.m, id)
-		}
-	}
-	expires := c.now().Add(accountCacheTTL)
-	for _, a := range rows {
-		c.m[a.ID] = accountEntry{a: cloneAccount(a), expires: expires}
-	}
-}
-
-// invalidate drops the entries of ids and keeps loads under way from
-// caching what they read.
-func (c *accountCache) invalidate(ids ...string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.gen++
-	for _, id := range ids {
-		delete(c.m, id)
-	}
+// columns of ~20 accounts costs about a quarter of a home page.
+func newAccountCache() *idCache[*models.Account] {
+	return newIDCache(accountCacheTTL, 0, accountCacheMax, cloneAccount)
 }
 
 // invalidateAccounts drops ids from the account cache; writers of account

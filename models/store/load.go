@@ -183,7 +183,7 @@ func (s *Store) accountMap(ctx context.Context, ids []string) (map[string]*model
 		m[a.ID] = a
 	}
 	if cache {
-		s.accounts.put(gen, rows)
+		s.accounts.put(gen, missing, m)
 	}
 	return m, nil
 }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"sync"
 	"time"
 
 	"github.com/stoa-social/stoa/models"
@@ -24,95 +23,17 @@ const statsCacheMax = 50000
 // waiting after 10 s and SQLite's busy timeout is as long).
 const statsPoisonTTL = time.Minute
 
-// statsCache keeps account_stats rows (zero counters for accounts without
-// one) for StatusExtras, which every rendered page of statuses calls: ~20
-// authors' counters were about a sixth of a home page. gen orders loads
-// against invalidations as in tokenCache; poison keeps accounts written
-// inside a transaction that has not committed yet from being cached again
-// (statsPoisonTTL).
-type statsCache struct {
-	mu     sync.Mutex
-	gen    uint64
-	m      map[string]statsEntry
-	poison poisonList
-	now    func() time.Time
-}
-
-type statsEntry struct {
-	st      models.AccountStats
-	expires time.Time
-}
-
-func newStatsCache() *statsCache {
-	return &statsCache{m: map[string]statsEntry{}, poison: newPoisonList(), now: time.Now}
-}
-
-// fill puts the live cached counters of ids into m and returns the ids it
-// did not have, with the generation to hand to put.
-func (c *statsCache) fill(m map[string]models.AccountStats, ids []string) ([]string, uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	now := c.now()
-	var missing []string
-	for _, id := range ids {
-		if e, ok := c.m[id]; ok && now.Before(e.expires) {
-			st := e.st
-			if st.LastStatusAt != nil {
-				t := *st.LastStatusAt
-				st.LastStatusAt = &t
-			}
-			m[id] = st
-			continue
-		}
-		missing = append(missing, id)
-	}
-	return missing, c.gen
-}
-
-// put caches the counters of ids as read from the database at generation
-// gen (m holds them, zero counters for accounts without a row).
-func (c *statsCache) put(gen uint64, ids []string, m map[string]models.AccountStats) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if gen != c.gen {
-		return
-	}
-	now := c.now()
-	if len(c.m)+len(ids) > statsCacheMax {
-		n := statsCacheMax / 10
-		for id := range c.m {
-			if n--; n < 0 {
-				break
-			}
-			delete(c.m, id)
-		}
-	}
-	expires := now.Add(statsCacheTTL)
-	for _, id := range ids {
-		if c.poison.holds(id, now) {
-			continue
-		}
-		st := m[id]
+// newStatsCache keeps account_stats rows (zero counters for accounts
+// without one) for StatusExtras, which every rendered page of statuses
+// calls: ~20 authors' counters were about a sixth of a home page.
+func newStatsCache() *idCache[models.AccountStats] {
+	return newIDCache(statsCacheTTL, statsPoisonTTL, statsCacheMax, func(st models.AccountStats) models.AccountStats {
 		if st.LastStatusAt != nil {
 			t := *st.LastStatusAt
 			st.LastStatusAt = &t
 		}
-		c.m[id] = statsEntry{st: st, expires: expires}
-	}
-}
-
-// invalidate drops the entries of ids, keeps loads under way from caching
-// what they read, and keeps the accounts out of the cache for
-// statsPoisonTTL.
-func (c *statsCache) invalidate(ids ...string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.gen++
-	now := c.now()
-	c.poison.add(now, statsPoisonTTL, ids...)
-	for _, id := range ids {
-		delete(c.m, id)
-	}
+		return st
+	})
 }
 
 // invalidateStats drops accounts' counters from the stats cache; every

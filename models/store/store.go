@@ -46,13 +46,13 @@ type Store struct {
 	tokens *tokenCache
 	// accounts caches account rows for accountMap (account_cache.go);
 	// shared by a Store and its transactions.
-	accounts *accountCache
+	accounts *idCache[*models.Account]
 	// statuses caches status rows and parts for home pages
 	// (status_cache.go); shared by a Store and its transactions.
 	statuses *statusCache
 	// stats caches account_stats rows for StatusExtras (stats_cache.go);
 	// shared by a Store and its transactions.
-	stats *statsCache
+	stats *idCache[models.AccountStats]
 	// gate queues this process's write transactions on SQLite
 	// (write_gate.go); nil on PostgreSQL.
 	gate writeGate

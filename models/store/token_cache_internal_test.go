@@ -51,13 +51,13 @@ func TestAccountCacheRace(t *testing.T) {
 		t.Fatal("empty cache answered")
 	}
 	c.invalidate("1")
-	c.put(gen, []*models.Account{a})
+	c.put(gen, []string{"1"}, map[string]*models.Account{"1": a})
 	if missing, _ := c.fill(m, []string{"1"}); len(missing) != 1 {
 		t.Fatal("a load that raced an invalidation was cached")
 	}
 
 	_, gen = c.fill(m, nil)
-	c.put(gen, []*models.Account{a})
+	c.put(gen, []string{"1"}, map[string]*models.Account{"1": a})
 	if missing, _ := c.fill(m, []string{"1"}); len(missing) != 0 || m["1"] == a || m["1"].DisplayName != "old" {
 		t.Fatalf("cached = %v, missing %v", m["1"], missing)
 	}
