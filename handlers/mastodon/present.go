@@ -74,9 +74,10 @@ func (h *Handler) present(ctx context.Context, viewerID string, sts []*models.St
 	if err := h.loadStatusMedia(ctx, sts); err != nil {
 		return nil, false, err
 	}
-	targets := make([]*models.Status, 0, len(sts))
-	for _, st := range sts {
-		if flags {
+	var targets []*models.Status // whose flags to read
+	if flags {
+		targets = make([]*models.Status, 0, len(sts))
+		for _, st := range sts {
 			targets = append(targets, st.Target())
 		}
 	}

@@ -2,8 +2,9 @@ package store
 
 import "context"
 
-// deferSearch runs fn, the writes of a transaction that stores several
-// statuses (s is that transaction), with the search index's insert trigger
+// DeferSearch runs fn, the writes of a transaction that stores several
+// statuses (s is that transaction: a batch of posts, the inbox's shared
+// transactions), with the search index's insert trigger
 // held back (migrations/20261129001600_search_defer), then indexes every
 // status the transaction stored in one statement. FTS5 flushes its pending
 // terms at each statement savepoint, so indexing row by row inside a batch
@@ -11,7 +12,7 @@ import "context"
 // Status keys are allocated as max(key)+1, so the transaction's statuses are
 // exactly the keys above the largest one when it began. On PostgreSQL the
 // index is a stored column and fn just runs.
-func (s *Store) deferSearch(ctx context.Context, fn func() error) error {
+func (s *Store) DeferSearch(ctx context.Context, fn func() error) error {
 	if s.IsPostgres() {
 		return fn()
 	}
@@ -33,17 +34,11 @@ func (s *Store) deferSearch(ctx context.Context, fn func() error) error {
 	return s.hotExec(ctx, "DELETE FROM search_defer")
 }
 
-// DeferSearch is deferSearch for callers that store many statuses in one
-// transaction (the inbox's shared transactions); s must be that transaction.
-func (s *Store) DeferSearch(ctx context.Context, fn func() error) error {
-	return s.deferSearch(ctx, fn)
-}
-
-// batchSearch is deferSearch for a transaction of n posts; one post is
+// batchSearch is DeferSearch for a transaction of n posts; one post is
 // indexed by the trigger, which flushes no more often than a deferral.
 func (s *Store) batchSearch(ctx context.Context, n int, fn func() error) error {
 	if n < 2 {
 		return fn()
 	}
-	return s.deferSearch(ctx, fn)
+	return s.DeferSearch(ctx, fn)
 }
