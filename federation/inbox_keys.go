@@ -96,15 +96,3 @@ func (c *signerCache) publicKey(pemText string) (crypto.PublicKey, httpsig.Algor
 	c.keys[pemText] = parsedKey{key: key, algo: algo}
 	return key, algo, nil
 }
-
-// verify is verifyWith with the key parsed once per PEM text.
-func (c *signerCache) verify(v httpsig.Verifier, a *models.Account) error {
-	key, algo, err := c.publicKey(a.PublicKeyPEM)
-	if err != nil {
-		return refuse("Unusable public key", err)
-	}
-	if err := v.Verify(key, algo); err != nil {
-		return refuse("Signature verification failed", err)
-	}
-	return nil
-}

@@ -50,10 +50,10 @@ func TestSignerCacheFollowsKeyRotation(t *testing.T) {
 	if got == nil || got.PublicKeyPEM != pub2 {
 		t.Fatalf("owner after rotation: %v, want the new key", got)
 	}
-	if err := in.signers.verify(verifierOf(t, signedBy(t, bob.PublicKeyURI, priv1)), got); err == nil {
+	if err := verifyWith(verifierOf(t, signedBy(t, bob.PublicKeyURI, priv1)), got, in.signers); err == nil {
 		t.Error("a request signed with the old key verified")
 	}
-	if err := in.signers.verify(verifierOf(t, signedBy(t, bob.PublicKeyURI, priv2)), got); err != nil {
+	if err := verifyWith(verifierOf(t, signedBy(t, bob.PublicKeyURI, priv2)), got, in.signers); err != nil {
 		t.Errorf("a request signed with the new key: %v", err)
 	}
 

@@ -47,9 +47,10 @@ func (in *Inbox) keyOwner(ctx context.Context, keyID string, peek peeked) (*mode
 	return a, nil
 }
 
-// verifyWith checks the signature against the account's public key.
-func verifyWith(v httpsig.Verifier, a *models.Account) error {
-	key, algo, err := parsePublicKey(a.PublicKeyPEM)
+// verifyWith checks the signature against the account's public key,
+// parsed through keys (nil parses it anew).
+func verifyWith(v httpsig.Verifier, a *models.Account, keys *signerCache) error {
+	key, algo, err := keys.publicKey(a.PublicKeyPEM)
 	if err != nil {
 		return refuse("Unusable public key", err)
 	}

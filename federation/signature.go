@@ -63,10 +63,10 @@ func (in *Inbox) authenticate(r *http.Request, body []byte, peek peeked) (*model
 	if err != nil {
 		return nil, err
 	}
-	err = in.signers.verify(v, signer)
+	err = verifyWith(v, signer, in.signers)
 	if err != nil && !signer.IsLocal() {
 		if again, changed, rerr := in.fed.deref.RefreshKey(r.Context(), v.KeyId()); rerr == nil && changed {
-			signer, err = again, in.signers.verify(v, again)
+			signer, err = again, verifyWith(v, again, in.signers)
 		} else if rerr != nil {
 			in.log.Debug("inbox: key refetch failed", "key", v.KeyId(), "err", rerr)
 		}

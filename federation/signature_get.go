@@ -62,7 +62,7 @@ func VerifyFetch(r *http.Request, owner KeyOwnerFunc) (*models.Account, error) {
 	case err != nil:
 		return nil, refuse(fmt.Sprintf("Could not fetch key %s", v.KeyId()), err)
 	}
-	if err := verifyWith(v, signer); err != nil {
+	if err := verifyWith(v, signer, nil); err != nil {
 		return nil, err
 	}
 	return signer, nil

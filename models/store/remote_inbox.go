@@ -50,12 +50,3 @@ func (s *Store) PruneInboxActivities(ctx context.Context, before time.Time) (int
 	n, _ := res.RowsAffected()
 	return int(n), nil
 }
-
-// StatusStored reports whether a status with that ActivityPub id is
-// stored. The inbox asks it of every Create it processes, so it runs as a
-// prepared statement on SQLite (hotScan) and loads nothing.
-func (s *Store) StatusStored(ctx context.Context, uri string) (bool, error) {
-	var one []int
-	err := s.hotScan(ctx, &one, "SELECT 1 FROM statuses WHERE uri = ? LIMIT 1", uri)
-	return len(one) > 0, err
-}

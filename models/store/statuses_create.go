@@ -205,6 +205,17 @@ func (s *Store) linkParent(ctx context.Context, st *models.Status, parentID, par
 	return nil
 }
 
+// StatusStored reports whether a status with that ActivityPub id is
+// stored. The inbox asks it of every Create it processes, so it runs as a
+// prepared statement on SQLite (statusIDByURI) and loads nothing.
+func (s *Store) StatusStored(ctx context.Context, uri string) (bool, error) {
+	_, err := s.statusIDByURI(ctx, uri)
+	if errors.Is(err, models.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
 func (s *Store) statusIDByURI(ctx context.Context, uri string) (string, error) {
 	var ids []string
 	if err := s.hotScan(ctx, &ids, "SELECT id FROM statuses WHERE uri = ?", uri); err != nil {
