@@ -100,14 +100,16 @@ func (q *InboxQueue) applyShared(ctx context.Context, groups [][]*queuedActivity
 		used := 0
 		err := q.st.Tx(ctx, func(tx *store.Store) error {
 			done, used = done[:0], 0
-			start := time.Now()
 			var ids []string
 			halted := map[int]bool{}
 			// The statuses stored are indexed for search once, at the end:
 			// savepoints would flush the index once per activity.
 			return tx.DeferSearch(ctx, func() error {
+				start := time.Now()
 				for _, r := range refs {
-					if used == inboxTxMax || time.Since(start) > inboxTxBudget {
+					// At least one: a transaction that applied nothing
+					// would stop its first sender for no reason.
+					if used > 0 && (used == inboxTxMax || time.Since(start) > inboxTxBudget) {
 						break
 					}
 					used++
